@@ -1,0 +1,145 @@
+package dev.scaledeck.engine;
+
+import dev.scaledeck.engine.alert.AlertCenter;
+import dev.scaledeck.engine.balancer.InstanceMonitor;
+import dev.scaledeck.engine.config.DatabaseUrl;
+import dev.scaledeck.engine.config.InstanceSpec;
+import dev.scaledeck.engine.config.ScalingConfig;
+import dev.scaledeck.engine.event.EngineEvent;
+import dev.scaledeck.engine.event.EventJournal;
+import dev.scaledeck.engine.pool.ConnectionPool;
+import dev.scaledeck.engine.pool.ResourceMonitor;
+import dev.scaledeck.engine.util.NamedThreads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The composition root: builds every engine component from the configuration and the targets
+ * it is given (a database URL and instance URLs), owns their threads, and closes them in
+ * reverse order. It does not know whether the targets are embedded. Thread-safe.
+ */
+public final class ScalingEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScalingEngine.class);
+    private static final int JOURNAL_CAPACITY = 5_000;
+    private static final int ALERT_HISTORY = 500;
+
+    private final ScalingConfig config;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final ExecutorService io;
+    private final EventJournal journal;
+    private final AlertCenter alerts;
+    private final ConnectionPool pool;
+    private final ResourceMonitor resources;
+    private final InstanceMonitor instances;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ScalingEngine(ScalingConfig config, DatabaseUrl database, List<InstanceSpec> initialInstances, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.scheduler = new ScheduledThreadPoolExecutor(2, new NamedThreads("scaledeck-scheduler"));
+        this.scheduler.setRemoveOnCancelPolicy(true);
+        this.io = Executors.newCachedThreadPool(new NamedThreads("scaledeck-io"));
+        this.journal = new EventJournal(JOURNAL_CAPACITY, config.journalFile());
+        this.alerts = new AlertCenter(clock, journal, ALERT_HISTORY);
+        this.pool = new ConnectionPool("scaledeck", database, config.pool(), clock);
+        this.resources = new ResourceMonitor(pool, alerts, config.monitor(), clock);
+        this.instances = new InstanceMonitor(clock, journal, Duration.ofSeconds(1), io);
+        initialInstances.forEach(instances::add);
+    }
+
+    /**
+     * Builds and starts the engine.
+     *
+     * @param database  the database the pool connects to
+     * @param instances the application's instances (more can be added at runtime)
+     */
+    public static ScalingEngine start(ScalingConfig config, DatabaseUrl database, List<InstanceSpec> instances,
+                                      Clock clock) {
+        ScalingEngine engine = new ScalingEngine(config, database, instances, clock);
+        engine.resources.start(engine.scheduler);
+        engine.instances.start(engine.scheduler);
+        engine.journal.record(new EngineEvent(clock.instant(), "engine", "started", "engine",
+                "Engine started on " + database.masked() + " with " + instances.size() + " instance(s)"));
+        return engine;
+    }
+
+    public ScalingConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The database connection pool ({@code withConnection}, {@code stats}). */
+    public ConnectionPool pool() {
+        return pool;
+    }
+
+    /** Pool and JVM samples and their alerts. */
+    public ResourceMonitor resources() {
+        return resources;
+    }
+
+    public AlertCenter alerts() {
+        return alerts;
+    }
+
+    public EventJournal journal() {
+        return journal;
+    }
+
+    /** The application's instances and their health. */
+    public InstanceMonitor instances() {
+        return instances;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Stops sampling and probing, shuts the pool down gracefully (in-flight work may finish
+     * within the configured bound) and closes the journal. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        journal.record(new EngineEvent(clock.instant(), "engine", "stopping", "engine", "Engine stopping"));
+        instances.close();
+        resources.close();
+        scheduler.shutdown();
+        io.shutdown();
+        pool.close();
+        try {
+            if (!scheduler.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.warn("Engine scheduler still busy after 2s; interrupting it");
+                scheduler.shutdownNow();
+            }
+            if (!io.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.warn("Engine I/O threads still busy after 2s; interrupting them");
+                io.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            scheduler.shutdownNow();
+            io.shutdownNow();
+        }
+        journal.record(new EngineEvent(clock.instant(), "engine", "stopped", "engine", "Engine stopped"));
+        journal.close();
+        LOG.info("Engine stopped");
+    }
+}

@@ -1,0 +1,6 @@
+package dev.scaledeck.engine.alert;
+
+/** How urgent an alert is. */
+public enum Severity {
+    INFO, WARNING, CRITICAL
+}

@@ -1,0 +1,261 @@
+package dev.scaledeck.engine.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns the layered raw texts into a validated {@link ScalingConfig}. One use per load. */
+final class ConfigParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_POOL = 10_000;
+    private static final int MAX_INSTANCES = 1_000;
+
+    private final Map<Setting, RawValue> raw;
+    private final Map<String, String> env;
+
+    ConfigParser(Map<Setting, RawValue> raw, Map<String, String> env) {
+        this.raw = raw;
+        this.env = env;
+    }
+
+    ScalingConfig parse() {
+        Path home = home();
+        Optional<DatabaseUrl> database = database();
+        PoolConfig pool = pool();
+        List<InstanceSpec> instances = instances();
+        AutoScalingConfig autoScaling = autoScaling();
+        EmbeddedConfig embedded = new EmbeddedConfig(
+                intIn(Setting.SAMPLE_INSTANCES, 1, 64),
+                number(Setting.AMBIENT_RATE, 0, 10_000));
+        MonitorConfig monitor = new MonitorConfig(
+                positiveDuration(Setting.MONITOR_INTERVAL),
+                number(Setting.MEMORY_ALERT, 1, 100),
+                positiveDuration(Setting.LAG_ALERT));
+        return new ScalingConfig(home, database, pool, instances, autoScaling, embedded, monitor, debug());
+    }
+
+    private Path home() {
+        RawValue v = raw.get(Setting.HOME);
+        String text = v.text().trim();
+        if (text.isEmpty()) {
+            throw v.reject("a directory path");
+        }
+        if (text.equals("~") || text.startsWith("~/")) {
+            String userHome = env.getOrDefault("HOME", System.getProperty("user.home"));
+            text = userHome + text.substring(1);
+        }
+        try {
+            return Path.of(text).toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            throw v.reject("a directory path");
+        }
+    }
+
+    private Optional<DatabaseUrl> database() {
+        RawValue v = raw.get(Setting.DATABASE_URL);
+        if (v.text().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DatabaseUrl.parse(v.text()));
+        } catch (IllegalArgumentException e) {
+            // The value itself may hold a password: show it masked.
+            throw new ConfigException(v.origin(), DatabaseUrl.maskPasswords(v.text()), e.getMessage());
+        }
+    }
+
+    private PoolConfig pool() {
+        int max = intIn(Setting.POOL_MAX, 1, MAX_POOL);
+        int min = intIn(Setting.POOL_MIN, 0, MAX_POOL);
+        if (min > max) {
+            RawValue v = raw.get(Setting.POOL_MIN);
+            throw v.reject("must not exceed " + raw.get(Setting.POOL_MAX).origin() + " = " + max);
+        }
+        Duration acquire = positiveDuration(Setting.POOL_ACQUIRE_TIMEOUT);
+        if (acquire.toMillis() < 250) {
+            throw raw.get(Setting.POOL_ACQUIRE_TIMEOUT).reject("at least 250ms (the connection pool's lower bound)");
+        }
+        Duration idle = positiveDuration(Setting.POOL_IDLE_TIMEOUT);
+        if (idle.toMillis() < 10_000) {
+            throw raw.get(Setting.POOL_IDLE_TIMEOUT).reject("at least 10s (the connection pool's lower bound)");
+        }
+        Duration leak = duration(Setting.POOL_LEAK_DETECTION);
+        if (!leak.isZero() && leak.toMillis() < 2000) {
+            throw raw.get(Setting.POOL_LEAK_DETECTION).reject("0s (off) or at least 2s");
+        }
+        return new PoolConfig(min, max, acquire, idle, leak, duration(Setting.POOL_SHUTDOWN_TIMEOUT));
+    }
+
+    private List<InstanceSpec> instances() {
+        RawValue v = raw.get(Setting.INSTANCES);
+        if (v.text().isBlank()) {
+            return List.of();
+        }
+        String allowed = "a JSON list of {\"id\": text, \"url\": \"http(s)://host:port\", \"weight\": 1.."
+                + InstanceSpec.MAX_WEIGHT + "}";
+        JsonNode root;
+        try {
+            root = JSON.readTree(v.text());
+        } catch (JsonProcessingException e) {
+            throw v.reject(allowed + " (malformed JSON: " + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isArray()) {
+            throw v.reject(allowed + " (not a list)");
+        }
+        if (root.size() > MAX_INSTANCES) {
+            throw v.reject("at most " + MAX_INSTANCES + " instances");
+        }
+        List<InstanceSpec> specs = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode node = root.get(i);
+            String at = " (entry " + (i + 1) + ")";
+            if (!node.isObject()) {
+                throw v.reject(allowed + at);
+            }
+            JsonNode id = node.get("id");
+            if (id == null || !id.isTextual() || id.asText().isBlank()) {
+                throw v.reject(allowed + at + ": \"id\" must be a non-empty text");
+            }
+            if (!ids.add(id.asText())) {
+                throw v.reject(allowed + at + ": id \"" + id.asText() + "\" appears twice; ids must be unique");
+            }
+            JsonNode url = node.get("url");
+            if (url == null || !url.isTextual()) {
+                throw v.reject(allowed + at + ": \"url\" is missing");
+            }
+            URI uri = httpUrl(url.asText(), v, allowed + at);
+            JsonNode weight = node.get("weight");
+            int w = 1;
+            if (weight != null) {
+                if (!weight.canConvertToInt() || !weight.isIntegralNumber()
+                        || weight.asInt() < 1 || weight.asInt() > InstanceSpec.MAX_WEIGHT) {
+                    throw v.reject(allowed + at + ": weight " + weight + " is not a whole number from 1 to "
+                            + InstanceSpec.MAX_WEIGHT);
+                }
+                w = weight.asInt();
+            }
+            specs.add(new InstanceSpec(id.asText(), uri, w));
+        }
+        return specs;
+    }
+
+    private static URI httpUrl(String text, RawValue v, String allowed) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw v.reject(allowed + ": url \"" + text + "\" is not an http(s) URL with a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw v.reject(allowed + ": url \"" + text + "\" is malformed (" + e.getReason() + ")");
+        }
+    }
+
+    private AutoScalingConfig autoScaling() {
+        Platform platform;
+        RawValue p = raw.get(Setting.PLATFORM);
+        try {
+            platform = Platform.parse(p.text());
+        } catch (IllegalArgumentException e) {
+            throw p.reject(e.getMessage());
+        }
+        Thresholds up = new Thresholds(number(Setting.SCALE_UP_CPU, 1, 100), number(Setting.SCALE_UP_MEMORY, 1, 100),
+                intIn(Setting.SCALE_UP_CONNECTIONS, 1, 1_000_000), positiveDuration(Setting.SCALE_UP_RESPONSE_TIME));
+        Thresholds down = new Thresholds(number(Setting.SCALE_DOWN_CPU, 0, 100),
+                number(Setting.SCALE_DOWN_MEMORY, 0, 100), intIn(Setting.SCALE_DOWN_CONNECTIONS, 0, 1_000_000),
+                duration(Setting.SCALE_DOWN_RESPONSE_TIME));
+        requireBelow(Setting.SCALE_DOWN_CPU, down.cpuPercent(), Setting.SCALE_UP_CPU, up.cpuPercent());
+        requireBelow(Setting.SCALE_DOWN_MEMORY, down.memoryPercent(), Setting.SCALE_UP_MEMORY, up.memoryPercent());
+        requireBelow(Setting.SCALE_DOWN_CONNECTIONS, down.connections(), Setting.SCALE_UP_CONNECTIONS, up.connections());
+        requireBelow(Setting.SCALE_DOWN_RESPONSE_TIME, down.responseTime().toMillis(),
+                Setting.SCALE_UP_RESPONSE_TIME, up.responseTime().toMillis());
+        int min = intIn(Setting.MIN_INSTANCES, 0, MAX_INSTANCES);
+        int max = intIn(Setting.MAX_INSTANCES, 1, MAX_INSTANCES);
+        if (min > max) {
+            throw raw.get(Setting.MIN_INSTANCES).reject("must not exceed " + raw.get(Setting.MAX_INSTANCES).origin()
+                    + " = " + max);
+        }
+        return new AutoScalingConfig(platform, up, down, min, max, duration(Setting.COOLDOWN));
+    }
+
+    private void requireBelow(Setting low, double lowValue, Setting high, double highValue) {
+        if (lowValue >= highValue) {
+            throw raw.get(low).reject("must be below " + raw.get(high).origin() + " = " + raw.get(high).text()
+                    + " (scale-down thresholds sit under scale-up thresholds, or the scaler would flap)");
+        }
+    }
+
+    private boolean debug() {
+        String text = raw.get(Setting.DEBUG).text().trim();
+        for (String pattern : text.split("[,\\s]+")) {
+            if (pattern.equals("*") || pattern.equals("scaling:*") || pattern.startsWith("scaling:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int intIn(Setting s, int min, int max) {
+        RawValue v = raw.get(s);
+        String allowed = "a whole number from " + min + " to " + max;
+        try {
+            int n = Integer.parseInt(v.text().trim());
+            if (n < min || n > max) {
+                throw v.reject(allowed);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw v.reject(allowed);
+        }
+    }
+
+    private double number(Setting s, double min, double max) {
+        RawValue v = raw.get(s);
+        String allowed = "a number from " + trim(min) + " to " + trim(max);
+        try {
+            double n = Double.parseDouble(v.text().trim());
+            if (Double.isNaN(n) || n < min || n > max) {
+                throw v.reject(allowed);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw v.reject(allowed);
+        }
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private Duration duration(Setting s) {
+        RawValue v = raw.get(s);
+        try {
+            return Durations.parse(v.text());
+        } catch (IllegalArgumentException e) {
+            throw v.reject(Durations.ALLOWED);
+        }
+    }
+
+    private Duration positiveDuration(Setting s) {
+        Duration d = duration(s);
+        if (d.isZero()) {
+            throw raw.get(s).reject("a duration greater than zero, such as 500ms, 30s or 5m");
+        }
+        return d;
+    }
+}

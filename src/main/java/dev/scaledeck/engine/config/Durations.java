@@ -1,0 +1,50 @@
+package dev.scaledeck.engine.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads and writes durations the way operators type them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}. */
+public final class Durations {
+
+    private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    public static final String ALLOWED = "a duration such as 500ms, 30s, 5m or 2h";
+
+    private Durations() {
+    }
+
+    /**
+     * Parses a duration.
+     *
+     * @throws IllegalArgumentException with {@link #ALLOWED} as message when the text is not one
+     */
+    public static Duration parse(String text) {
+        Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(ALLOWED);
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    /** The shortest exact form: 300000 ms prints as {@code 5m}, 1500 ms as {@code 1500ms}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms != 0 && ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms != 0 && ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        if (ms != 0 && ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms + "ms";
+    }
+}

@@ -1,0 +1,112 @@
+package dev.scaledeck.engine.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration setting ScaleDeck reads: its key in {@code scaledeck.yaml} and in
+ * {@code --set key=value}, its environment variable, its default and what it means.
+ * The README's configuration table lists exactly these (a test keeps them in step).
+ */
+public enum Setting {
+    HOME("home", "SCALEDECK_HOME", "~/.scaledeck",
+            "Data directory: embedded database, WAL archive, backups, reports, event journal."),
+    DATABASE_URL("database.url", "DATABASE_URL", "",
+            "A real PostgreSQL (jdbc:postgresql://... or postgres://user:pass@host:port/db). Empty: start the embedded one."),
+    POOL_MAX("pool.maxConnections", "SUPABASE_MAX_CONNECTIONS", "20",
+            "Most connections the pool opens."),
+    POOL_MIN("pool.minConnections", "SUPABASE_MIN_CONNECTIONS", "2",
+            "Idle connections the pool keeps ready."),
+    POOL_ACQUIRE_TIMEOUT("pool.acquireTimeout", "SCALEDECK_POOL_ACQUIRE_TIMEOUT", "30s",
+            "How long a caller waits for a connection before it gets an error."),
+    POOL_IDLE_TIMEOUT("pool.idleTimeout", "SCALEDECK_POOL_IDLE_TIMEOUT", "300s",
+            "Idle connections above the minimum are closed after this long."),
+    POOL_LEAK_DETECTION("pool.leakDetection", "SCALEDECK_POOL_LEAK_DETECTION", "60s",
+            "A connection held longer than this is reported as a possible leak (0s: off)."),
+    POOL_SHUTDOWN_TIMEOUT("pool.shutdownTimeout", "SCALEDECK_POOL_SHUTDOWN_TIMEOUT", "10s",
+            "On shutdown, how long in-flight work may finish before connections are closed."),
+    INSTANCES("balancer.instances", "LOAD_BALANCER_INSTANCES", "",
+            "JSON list of instances [{\"id\",\"url\",\"weight\"}]. Empty: start the embedded sample instances."),
+    PLATFORM("scaling.platform", "DEPLOYMENT_PLATFORM", "local",
+            "Where scaling acts: local, kubernetes, docker-swarm or vercel."),
+    SCALE_UP_CPU("scaling.scaleUp.cpu", "SCALEDECK_SCALE_UP_CPU", "80",
+            "Scale up when CPU use (%) reaches this."),
+    SCALE_UP_MEMORY("scaling.scaleUp.memory", "SCALEDECK_SCALE_UP_MEMORY", "85",
+            "Scale up when memory use (%) reaches this."),
+    SCALE_UP_CONNECTIONS("scaling.scaleUp.connections", "SCALEDECK_SCALE_UP_CONNECTIONS", "100",
+            "Scale up when active connections per instance reach this."),
+    SCALE_UP_RESPONSE_TIME("scaling.scaleUp.responseTime", "SCALEDECK_SCALE_UP_RESPONSE_TIME", "2000ms",
+            "Scale up when response time reaches this."),
+    SCALE_DOWN_CPU("scaling.scaleDown.cpu", "SCALEDECK_SCALE_DOWN_CPU", "30",
+            "Scale down only when CPU use (%) is below this ..."),
+    SCALE_DOWN_MEMORY("scaling.scaleDown.memory", "SCALEDECK_SCALE_DOWN_MEMORY", "40",
+            "... and memory use (%) is below this ..."),
+    SCALE_DOWN_CONNECTIONS("scaling.scaleDown.connections", "SCALEDECK_SCALE_DOWN_CONNECTIONS", "20",
+            "... and active connections per instance are below this ..."),
+    SCALE_DOWN_RESPONSE_TIME("scaling.scaleDown.responseTime", "SCALEDECK_SCALE_DOWN_RESPONSE_TIME", "500ms",
+            "... and response time is below this."),
+    MIN_INSTANCES("scaling.minInstances", "SCALEDECK_MIN_INSTANCES", "1",
+            "Fewest instances the auto-scaler keeps."),
+    MAX_INSTANCES("scaling.maxInstances", "SCALEDECK_MAX_INSTANCES", "10",
+            "Most instances the auto-scaler starts."),
+    COOLDOWN("scaling.cooldown", "SCALEDECK_SCALING_COOLDOWN", "5m",
+            "No further scaling for this long after a change."),
+    SAMPLE_INSTANCES("embedded.sampleInstances", "SCALEDECK_SAMPLE_INSTANCES", "3",
+            "How many sample converter instances the embedded environment starts."),
+    AMBIENT_RATE("embedded.ambientRate", "SCALEDECK_AMBIENT_RATE", "8",
+            "Requests per second of light background traffic over the sample instances (0: off)."),
+    MONITOR_INTERVAL("monitor.interval", "SCALEDECK_MONITOR_INTERVAL", "1s",
+            "How often the resource monitor samples the pool and the JVM."),
+    MEMORY_ALERT("monitor.memoryAlertPercent", "SCALEDECK_MEMORY_ALERT_PERCENT", "90",
+            "Alert when heap use (%) is above this."),
+    LAG_ALERT("monitor.lagAlert", "SCALEDECK_LAG_ALERT", "100ms",
+            "Alert when the engine scheduler runs late by more than this."),
+    DEBUG("debug", "DEBUG", "",
+            "Debug logging: scaling:* (or *) turns on the engine's debug log.");
+
+    private final String key;
+    private final String env;
+    private final String defaultValue;
+    private final String meaning;
+
+    Setting(String key, String env, String defaultValue, String meaning) {
+        this.key = key;
+        this.env = env;
+        this.defaultValue = defaultValue;
+        this.meaning = meaning;
+    }
+
+    /** Key in scaledeck.yaml (dotted path) and in {@code --set key=value}. */
+    public String key() {
+        return key;
+    }
+
+    /** Environment variable. */
+    public String env() {
+        return env;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public static Optional<Setting> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    /** Known keys, for "allowed" lists in error messages. */
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(Setting::key).toList();
+    }
+
+    /** Lower-case key comparison that tolerates {@code max_connections} for {@code maxConnections}. */
+    static String normalise(String key) {
+        return key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.scaledeck.engine.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private ScalingConfig load(Map<String, String> env) {
+        return ConfigLoader.load(null, env, Map.of());
+    }
+
+    @Test
+    void shouldUseTheSeedDefaults() {
+        ScalingConfig c = load(Map.of("HOME", "/home/op"));
+        assertThat(c.pool().maxConnections()).isEqualTo(20);
+        assertThat(c.pool().minConnections()).isEqualTo(2);
+        assertThat(c.pool().acquireTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.pool().idleTimeout()).isEqualTo(Duration.ofSeconds(300));
+        AutoScalingConfig a = c.autoScaling();
+        assertThat(a.platform()).isEqualTo(Platform.LOCAL);
+        assertThat(a.scaleUp()).isEqualTo(new Thresholds(80, 85, 100, Duration.ofMillis(2000)));
+        assertThat(a.scaleDown()).isEqualTo(new Thresholds(30, 40, 20, Duration.ofMillis(500)));
+        assertThat(a.minInstances()).isEqualTo(1);
+        assertThat(a.maxInstances()).isEqualTo(10);
+        assertThat(a.cooldown()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.home()).isEqualTo(Path.of("/home/op/.scaledeck"));
+        assertThat(c.embeddedDatabase()).isTrue();
+        assertThat(c.embeddedInstances()).isTrue();
+        assertThat(c.embedded().sampleInstances()).isEqualTo(3);
+        assertThat(c.monitor().memoryAlertPercent()).isEqualTo(90);
+        assertThat(c.monitor().lagAlert()).isEqualTo(Duration.ofMillis(100));
+        assertThat(c.debug()).isFalse();
+    }
+
+    @Test
+    void shouldLayerDefaultsThenYamlThenEnvironmentThenFlags() throws IOException {
+        Path yaml = dir.resolve("scaledeck.yaml");
+        Files.writeString(yaml, """
+                pool:
+                  maxConnections: 30
+                  minConnections: 4
+                  acquireTimeout: 5s
+                scaling:
+                  platform: kubernetes
+                  cooldown: 2m
+                """);
+        ScalingConfig fromYaml = ConfigLoader.load(yaml, Map.of(), Map.of());
+        assertThat(fromYaml.pool().maxConnections()).isEqualTo(30);
+        assertThat(fromYaml.pool().acquireTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(fromYaml.autoScaling().platform()).isEqualTo(Platform.KUBERNETES);
+
+        ScalingConfig withEnv = ConfigLoader.load(yaml, Map.of("SUPABASE_MAX_CONNECTIONS", "40"), Map.of());
+        assertThat(withEnv.pool().maxConnections()).isEqualTo(40);
+        assertThat(withEnv.pool().minConnections()).isEqualTo(4);
+
+        ScalingConfig withFlag = ConfigLoader.load(yaml, Map.of("SUPABASE_MAX_CONNECTIONS", "40"),
+                Map.of("pool.maxConnections", "50", "scaling.cooldown", "90s"));
+        assertThat(withFlag.pool().maxConnections()).isEqualTo(50);
+        assertThat(withFlag.autoScaling().cooldown()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(withFlag.autoScaling().platform()).isEqualTo(Platform.KUBERNETES);
+    }
+
+    @Test
+    void shouldReadInstancesFromJsonAndFromYamlLists() throws IOException {
+        ScalingConfig c = load(Map.of("LOAD_BALANCER_INSTANCES",
+                "[{\"id\":\"primary\",\"url\":\"http://127.0.0.1:8081\",\"weight\":2},{\"id\":\"b\",\"url\":\"https://b.example\"}]"));
+        assertThat(c.instances()).hasSize(2);
+        assertThat(c.instances().get(0).weight()).isEqualTo(2);
+        assertThat(c.instances().get(1).weight()).isEqualTo(1);
+        assertThat(c.embeddedInstances()).isFalse();
+
+        Path yaml = dir.resolve("i.yaml");
+        Files.writeString(yaml, """
+                balancer:
+                  instances:
+                    - {id: a, url: "http://127.0.0.1:9001", weight: 5}
+                """);
+        assertThat(ConfigLoader.load(yaml, Map.of(), Map.of()).instances())
+                .extracting(InstanceSpec::id).containsExactly("a");
+    }
+
+    @Test
+    void shouldTurnOnEngineDebugForScalingNamespace() {
+        assertThat(load(Map.of("DEBUG", "scaling:*")).debug()).isTrue();
+        assertThat(load(Map.of("DEBUG", "express:*")).debug()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "SUPABASE_MAX_CONNECTIONS|abc|a whole number from 1 to 10000",
+            "SUPABASE_MAX_CONNECTIONS|-5|a whole number from 1 to 10000",
+            "SUPABASE_MAX_CONNECTIONS|0|a whole number from 1 to 10000",
+            "SUPABASE_MIN_CONNECTIONS|-1|a whole number from 0 to 10000",
+            "SUPABASE_MIN_CONNECTIONS|25|must not exceed SUPABASE_MAX_CONNECTIONS",
+            "SCALEDECK_POOL_ACQUIRE_TIMEOUT|30|a duration such as 500ms, 30s, 5m or 2h",
+            "SCALEDECK_POOL_ACQUIRE_TIMEOUT|0s|greater than zero",
+            "SCALEDECK_POOL_IDLE_TIMEOUT|1s|at least 10s",
+            "LOAD_BALANCER_INSTANCES|[{\"id\":\"a\",|malformed JSON",
+            "LOAD_BALANCER_INSTANCES|{\"id\":\"a\"}|not a list",
+            "LOAD_BALANCER_INSTANCES|[{\"id\":\"a\",\"url\":\"ftp://x\"}]|is not an http(s) URL",
+            "LOAD_BALANCER_INSTANCES|[{\"id\":\"a\",\"url\":\"http://x\",\"weight\":0}]|weight 0 is not a whole number",
+            "LOAD_BALANCER_INSTANCES|[{\"id\":\"a\",\"url\":\"http://x\"},{\"id\":\"a\",\"url\":\"http://y\"}]|appears twice",
+            "LOAD_BALANCER_INSTANCES|[{\"url\":\"http://x\"}]|\"id\" must be a non-empty text",
+            "DEPLOYMENT_PLATFORM|heroku|one of local, kubernetes, docker-swarm, vercel",
+            "DATABASE_URL|mysql://localhost/db|a JDBC URL",
+            "DATABASE_URL|postgres://u:p@/db|no host",
+            "SCALEDECK_SCALE_UP_CPU|120|a number from 1 to 100",
+            "SCALEDECK_SCALE_DOWN_CPU|85|must be below SCALEDECK_SCALE_UP_CPU",
+            "SCALEDECK_MIN_INSTANCES|11|must not exceed SCALEDECK_MAX_INSTANCES",
+            "SCALEDECK_SCALING_COOLDOWN|five minutes|a duration such as",
+            "SCALEDECK_SAMPLE_INSTANCES|0|a whole number from 1 to 64",
+            "SCALEDECK_AMBIENT_RATE|-1|a number from 0 to 10000",
+            "SCALEDECK_MEMORY_ALERT_PERCENT|NaN|a number from 1 to 100",
+    })
+    void shouldRejectEveryBadValueNamingSettingValueAndWhatIsAllowed(String env, String value, String allowed) {
+        assertThatThrownBy(() -> load(Map.of(env, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(env + " = '")
+                .hasMessageContaining(allowed)
+                .satisfies(e -> assertThat(((ConfigException) e).setting()).isEqualTo(env));
+    }
+
+    @Test
+    void shouldNameTheYamlKeyAndFileWhenTheBadValueCameFromTheFile() throws IOException {
+        Path yaml = dir.resolve("bad.yaml");
+        Files.writeString(yaml, "pool:\n  maxConnections: lots\n");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml, Map.of(), Map.of()))
+                .hasMessage("pool.maxConnections (" + yaml + ") = 'lots' is not valid: a whole number from 1 to 10000");
+    }
+
+    @Test
+    void shouldRejectUnknownKeysWithASuggestion() throws IOException {
+        Path yaml = dir.resolve("typo.yaml");
+        Files.writeString(yaml, "pool:\n  max_connections: 5\n");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml, Map.of(), Map.of()))
+                .hasMessageContaining("unknown setting (did you mean pool.maxConnections?)");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("pool.size", "5")))
+                .hasMessageStartingWith("--set = 'pool.size'");
+    }
+
+    @Test
+    void shouldReportMalformedYamlWithItsLine() throws IOException {
+        Path yaml = dir.resolve("broken.yaml");
+        Files.writeString(yaml, "pool:\n  maxConnections: 5\n   minConnections: [\n");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is not valid YAML at line");
+    }
+
+    @Test
+    void shouldRejectAMissingConfigFile() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), Map.of(), Map.of()))
+                .hasMessageContaining("--config = '" + dir.resolve("nope.yaml") + "'")
+                .hasMessageContaining("not found");
+    }
+
+    @Test
+    void shouldNeverEchoAPasswordInARejection() {
+        assertThatThrownBy(() -> load(Map.of("DATABASE_URL", "postgres://admin:s3cret@/db")))
+                .hasMessageNotContaining("s3cret")
+                .hasMessageContaining("admin:****@");
+    }
+
+    @Test
+    void shouldHaveNoStackTraceOnConfigErrors() {
+        ConfigException e = new ConfigException("X", "1", "y");
+        assertThat(e.getStackTrace()).isEmpty();
+    }
+}
