@@ -1,2 +1,40 @@
 package dev.scaledeck;
-public final class Main { public static void main(String[] a) {} }
+
+import dev.scaledeck.cli.Cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point: no arguments (or only options) open the window; a command runs it headless. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String[] effective = opensWindow(args) ? prepend("gui", args) : args;
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = Cli.run(effective, System.getenv(), out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** No command given (nothing, or options only), and not asking for help or the version: the window. */
+    static boolean opensWindow(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        String first = args[0];
+        return first.startsWith("-") && !first.equals("-h") && !first.equals("--help")
+                && !first.equals("-V") && !first.equals("--version");
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}

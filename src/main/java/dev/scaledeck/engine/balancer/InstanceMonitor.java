@@ -174,18 +174,18 @@ public final class InstanceMonitor implements AutoCloseable {
     }
 
     private static String describe(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause != cause.getCause()) {
-            cause = cause.getCause();
+        Throwable root = error;
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+                // The JDK client reports a refused connect as either, depending on timing.
+                return "connection refused";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "health check timed out";
+            }
+            root = t;
         }
-        String name = cause.getClass().getSimpleName();
-        if (name.contains("ConnectException")) {
-            return "connection refused";
-        }
-        if (name.contains("Timeout")) {
-            return "health check timed out";
-        }
-        return name + (cause.getMessage() != null ? ": " + cause.getMessage() : "");
+        return root.getClass().getSimpleName() + (root.getMessage() != null ? ": " + root.getMessage() : "");
     }
 
     @Override

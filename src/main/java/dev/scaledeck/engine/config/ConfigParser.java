@@ -35,7 +35,7 @@ final class ConfigParser {
         Path home = home();
         Optional<DatabaseUrl> database = database();
         PoolConfig pool = pool();
-        List<InstanceSpec> instances = instances();
+        Optional<List<InstanceSpec>> instances = instances();
         AutoScalingConfig autoScaling = autoScaling();
         EmbeddedConfig embedded = new EmbeddedConfig(
                 intIn(Setting.SAMPLE_INSTANCES, 1, 64),
@@ -99,10 +99,10 @@ final class ConfigParser {
         return new PoolConfig(min, max, acquire, idle, leak, duration(Setting.POOL_SHUTDOWN_TIMEOUT));
     }
 
-    private List<InstanceSpec> instances() {
+    private Optional<List<InstanceSpec>> instances() {
         RawValue v = raw.get(Setting.INSTANCES);
         if (v.text().isBlank()) {
-            return List.of();
+            return Optional.empty();
         }
         String allowed = "a JSON list of {\"id\": text, \"url\": \"http(s)://host:port\", \"weight\": 1.."
                 + InstanceSpec.MAX_WEIGHT + "}";
@@ -150,7 +150,7 @@ final class ConfigParser {
             }
             specs.add(new InstanceSpec(id.asText(), uri, w));
         }
-        return specs;
+        return Optional.of(specs);
     }
 
     private static URI httpUrl(String text, RawValue v, String allowed) {

@@ -11,26 +11,33 @@ import java.util.Optional;
  * @param home        data directory
  * @param database    a real database, or empty for the embedded one
  * @param pool        connection pool
- * @param instances   configured instances, or empty for the embedded sample instances
+ * @param configuredInstances the instances named in configuration (possibly none), or empty
+ *                    when none are named and the embedded sample instances run
  * @param autoScaling auto-scaling policy and platform
  * @param embedded    embedded environment
  * @param monitor     resource monitor and alert thresholds
  * @param debug       engine debug logging ({@code DEBUG=scaling:*})
  */
 public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfig pool,
-                            List<InstanceSpec> instances, AutoScalingConfig autoScaling,
+                            Optional<List<InstanceSpec>> configuredInstances, AutoScalingConfig autoScaling,
                             EmbeddedConfig embedded, MonitorConfig monitor, boolean debug) {
 
     public ScalingConfig {
-        instances = List.copyOf(instances);
+        configuredInstances = configuredInstances.map(List::copyOf);
     }
 
     public boolean embeddedDatabase() {
         return database.isEmpty();
     }
 
+    /** True when no instances are configured, so the embedded sample instances run. */
     public boolean embeddedInstances() {
-        return instances.isEmpty();
+        return configuredInstances.isEmpty();
+    }
+
+    /** The configured instances; none when the embedded sample instances run. */
+    public List<InstanceSpec> instances() {
+        return configuredInstances.orElse(List.of());
     }
 
     public Path journalFile() {
@@ -38,10 +45,10 @@ public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfi
     }
 
     public ScalingConfig withPool(PoolConfig newPool) {
-        return new ScalingConfig(home, database, newPool, instances, autoScaling, embedded, monitor, debug);
+        return new ScalingConfig(home, database, newPool, configuredInstances, autoScaling, embedded, monitor, debug);
     }
 
     public ScalingConfig withHome(Path newHome) {
-        return new ScalingConfig(newHome, database, pool, instances, autoScaling, embedded, monitor, debug);
+        return new ScalingConfig(newHome, database, pool, configuredInstances, autoScaling, embedded, monitor, debug);
     }
 }

@@ -28,7 +28,7 @@ public enum Setting {
     POOL_SHUTDOWN_TIMEOUT("pool.shutdownTimeout", "SCALEDECK_POOL_SHUTDOWN_TIMEOUT", "10s",
             "On shutdown, how long in-flight work may finish before connections are closed."),
     INSTANCES("balancer.instances", "LOAD_BALANCER_INSTANCES", "",
-            "JSON list of instances [{\"id\",\"url\",\"weight\"}]. Empty: start the embedded sample instances."),
+            "JSON list of instances [{\"id\",\"url\",\"weight\"}]. Unset: start the embedded sample instances; [] means none."),
     PLATFORM("scaling.platform", "DEPLOYMENT_PLATFORM", "local",
             "Where scaling acts: local, kubernetes, docker-swarm or vercel."),
     SCALE_UP_CPU("scaling.scaleUp.cpu", "SCALEDECK_SCALE_UP_CPU", "80",

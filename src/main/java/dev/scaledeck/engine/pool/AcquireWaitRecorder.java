@@ -8,8 +8,9 @@ import java.util.ArrayDeque;
 
 /**
  * Acquire-wait percentiles over a sliding window of one-second slices. Recording is wait-free
- * (HdrHistogram {@link Recorder}); reading rotates the slices and merges them under a lock,
- * so any number of readers see the same window. Thread-safe.
+ * (HdrHistogram {@link Recorder}); reading drains the recorder into the current slice, rotates
+ * slices each second and merges them under a lock, so any number of readers see the same,
+ * up-to-date window. Thread-safe.
  */
 final class AcquireWaitRecorder {
 
@@ -19,9 +20,10 @@ final class AcquireWaitRecorder {
     private final Recorder recorder = new Recorder(HIGHEST_NANOS, 2);
     private final ArrayDeque<Histogram> slices = new ArrayDeque<>();
     private final int windowSlices;
-    private Histogram recycled;
-    private long lastRotation = System.nanoTime();
-    private Histogram merged = new Histogram(HIGHEST_NANOS, 2);
+    private final Histogram merged = new Histogram(HIGHEST_NANOS, 2);
+    private Histogram current;
+    private Histogram interval;
+    private long currentStart;
 
     AcquireWaitRecorder(int windowSeconds) {
         this.windowSlices = windowSeconds;
@@ -31,20 +33,24 @@ final class AcquireWaitRecorder {
         recorder.recordValue(Math.min(Math.max(nanos, 0), HIGHEST_NANOS));
     }
 
-    /** p50 and p99 in nanoseconds over the window. */
+    /** p50 and p99 in nanoseconds over the window, including everything recorded until now. */
     synchronized long[] percentiles() {
         long now = System.nanoTime();
-        if (now - lastRotation >= SLICE_NANOS || slices.isEmpty()) {
-            lastRotation = now;
-            Histogram slice = recorder.getIntervalHistogram(recycled);
-            recycled = null;
-            slices.addLast(slice);
-            if (slices.size() > windowSlices) {
-                recycled = slices.removeFirst();
+        if (current == null || now - currentStart >= SLICE_NANOS) {
+            if (current != null) {
+                slices.addLast(current);
             }
-            merged = new Histogram(HIGHEST_NANOS, 2);
-            slices.forEach(merged::add);
+            while (slices.size() >= windowSlices) {
+                slices.removeFirst();
+            }
+            current = new Histogram(HIGHEST_NANOS, 2);
+            currentStart = now;
         }
+        interval = recorder.getIntervalHistogram(interval);
+        current.add(interval);
+        merged.reset();
+        slices.forEach(merged::add);
+        merged.add(current);
         if (merged.getTotalCount() == 0) {
             return new long[] {0, 0};
         }

@@ -32,6 +32,7 @@ public final class ConnectionPool implements AutoCloseable {
     private final PoolConfig config;
     private final Clock clock;
     private final HikariDataSource dataSource;
+    private final DatabaseUrl database;
     private final String maskedUrl;
     private final AcquireWaitRecorder waits = new AcquireWaitRecorder(WAIT_WINDOW_SECONDS);
     private final LongAdder acquired = new LongAdder();
@@ -52,6 +53,7 @@ public final class ConnectionPool implements AutoCloseable {
     public ConnectionPool(String name, DatabaseUrl database, PoolConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.database = database;
         this.maskedUrl = database.masked();
         HikariConfig hc = new HikariConfig();
         hc.setPoolName(name);
@@ -168,11 +170,27 @@ public final class ConnectionPool implements AutoCloseable {
         return maskedUrl;
     }
 
-    /** Whether a connection can be had and answers {@code SELECT 1} within {@code timeout}. */
+    /**
+     * Whether the database answers within {@code timeout}, on a connection of its own outside
+     * the pool: a pool that is only exhausted must not make a healthy database look down, and
+     * the answer must not wait for the acquire timeout.
+     */
     public boolean ping(Duration timeout) {
-        try {
-            return withConnection(c -> c.isValid((int) Math.max(1, timeout.toSeconds())));
+        int seconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+        java.util.Properties props = new java.util.Properties();
+        if (database.user() != null) {
+            props.setProperty("user", database.user());
+        }
+        if (database.password() != null) {
+            props.setProperty("password", database.password());
+        }
+        props.setProperty("connectTimeout", Integer.toString(seconds));
+        props.setProperty("loginTimeout", Integer.toString(seconds));
+        props.setProperty("socketTimeout", Integer.toString(seconds + 1));
+        try (Connection c = new org.postgresql.Driver().connect(database.jdbcUrl(), props)) {
+            return c != null && c.isValid(seconds);
         } catch (SQLException e) {
+            LOG.debug("Database ping failed: {}", DatabaseUrl.maskPasswords(e.getMessage()));
             return false;
         }
     }

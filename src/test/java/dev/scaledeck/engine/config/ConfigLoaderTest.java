@@ -94,6 +94,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldTakeAnExplicitEmptyListAsNoInstancesRatherThanTheSampleOnes() {
+        ScalingConfig none = load(Map.of("LOAD_BALANCER_INSTANCES", "[]"));
+        assertThat(none.instances()).isEmpty();
+        assertThat(none.embeddedInstances()).isFalse();
+        assertThat(load(Map.of("LOAD_BALANCER_INSTANCES", " ")).embeddedInstances()).isTrue();
+    }
+
+    @Test
     void shouldTurnOnEngineDebugForScalingNamespace() {
         assertThat(load(Map.of("DEBUG", "scaling:*")).debug()).isTrue();
         assertThat(load(Map.of("DEBUG", "express:*")).debug()).isFalse();

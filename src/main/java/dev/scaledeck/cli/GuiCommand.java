@@ -1,0 +1,77 @@
+package dev.scaledeck.cli;
+
+import dev.scaledeck.embedded.EnvironmentLauncher;
+import dev.scaledeck.engine.config.Durations;
+import dev.scaledeck.engine.config.ScalingConfig;
+import dev.scaledeck.ui.GuiOptions;
+import dev.scaledeck.ui.ScaleDeckApp;
+import dev.scaledeck.ui.shell.Sections;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code scaledeck gui}: opens the window. */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = "Open the ScaleDeck window (the default when no command is given).")
+public final class GuiCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    ScaleDeckCommand root;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--screenshot", paramLabel = "FILE",
+            description = "Write a PNG of the window once it shows live data, then exit.")
+    Path screenshot;
+
+    @Option(names = "--exit-after", paramLabel = "DURATION",
+            description = "Close the window after this long (e.g. 20s, 5m).")
+    String exitAfter;
+
+    @Option(names = "--section", paramLabel = "NAME",
+            description = "Section to show first (and in the screenshot): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = SectionNames.class)
+    String section;
+
+    /** For the help text: the sections the window has. */
+    static final class SectionNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Sections.TITLES.iterator();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Duration after = null;
+        if (exitAfter != null) {
+            try {
+                after = Durations.parse(exitAfter);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(),
+                        "--exit-after = '" + exitAfter + "' is not valid: " + Durations.ALLOWED);
+            }
+        }
+        String sectionTitle = null;
+        if (section != null) {
+            sectionTitle = Sections.find(section).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "--section = '" + section + "' is not valid: one of " + String.join(", ", Sections.TITLES)));
+        }
+        ScalingConfig config = common.load(root.env());
+        Logging.configure(config, false);
+        return ScaleDeckApp.run(new EnvironmentLauncher(config, true, Clock.systemUTC()),
+                new GuiOptions(screenshot, after, sectionTitle));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.scaledeck.embedded;
+
+import dev.scaledeck.engine.LaunchedEngine;
+import dev.scaledeck.engine.ScalingEngine;
+import dev.scaledeck.engine.balancer.InstanceStatus;
+import dev.scaledeck.engine.config.InstanceSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What {@link EnvironmentLauncher} started, closed in reverse order. */
+final class Environment implements LaunchedEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Environment.class);
+
+    private final Path home;
+    EmbeddedDatabase database;
+    ScalingEngine engine;
+    SampleFleet fleet;
+    AmbientTraffic ambient;
+    private boolean published;
+
+    Environment(Path home) {
+        this.home = home;
+    }
+
+    @Override
+    public ScalingEngine engine() {
+        return engine;
+    }
+
+    /** Keeps the engine's instance list equal to the fleet's, and publishes it for other processes. */
+    synchronized void syncInstances(List<SampleInstance> instances, boolean publish) {
+        Set<String> ids = instances.stream().map(SampleInstance::id).collect(Collectors.toSet());
+        for (InstanceStatus s : engine.instances().snapshot()) {
+            if (!ids.contains(s.id())) {
+                engine.instances().remove(s.id());
+            }
+        }
+        Set<String> known = engine.instances().snapshot().stream().map(InstanceStatus::id).collect(Collectors.toSet());
+        List<InstanceSpec> specs = instances.stream().map(i -> new InstanceSpec(i.id(), i.url(), 1)).toList();
+        specs.stream().filter(s -> !known.contains(s.id())).forEach(engine.instances()::add);
+        if (publish) {
+            RunFile.write(home, specs);
+            published = true;
+        }
+    }
+
+    @Override
+    public String description() {
+        String db = database == null ? "database " + engine.pool().maskedUrl()
+                : (database.owned() ? "embedded PostgreSQL " : "embedded PostgreSQL of another ScaleDeck process ")
+                + engine.pool().maskedUrl();
+        int instances = engine == null ? 0 : engine.instances().snapshot().size();
+        return db + ", " + instances + " instance(s)" + (fleet != null ? " (sample)" : "");
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(ambient, "ambient traffic");
+        closeQuietly(fleet, "sample instances");
+        synchronized (this) {
+            if (published) {
+                RunFile.delete(home);
+                published = false;
+            }
+        }
+        closeQuietly(engine, "engine");
+        closeQuietly(database, "embedded database");
+    }
+
+    private static void closeQuietly(AutoCloseable c, String what) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the {} failed: {}", what, e.toString());
+        }
+    }
+}

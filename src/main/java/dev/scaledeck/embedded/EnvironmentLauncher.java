@@ -1,0 +1,92 @@
+package dev.scaledeck.embedded;
+
+import dev.scaledeck.engine.EngineLauncher;
+import dev.scaledeck.engine.LaunchedEngine;
+import dev.scaledeck.engine.ScalingEngine;
+import dev.scaledeck.engine.config.DatabaseUrl;
+import dev.scaledeck.engine.config.InstanceSpec;
+import dev.scaledeck.engine.config.ScalingConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Starts the engine on what the configuration names: the embedded PostgreSQL unless
+ * {@code DATABASE_URL} is set, the sample converter instances unless
+ * {@code LOAD_BALANCER_INSTANCES} is set, and light ambient traffic over the sample instances
+ * when asked. A second process finds the first one's database and sample instances and uses
+ * them instead of starting its own.
+ */
+public final class EnvironmentLauncher implements EngineLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnvironmentLauncher.class);
+
+    private final ScalingConfig config;
+    private final boolean ambientTraffic;
+    private final Clock clock;
+
+    /**
+     * @param ambientTraffic send light background traffic to the sample instances (the window
+     *                       wants moving charts; a one-shot CLI command does not)
+     */
+    public EnvironmentLauncher(ScalingConfig config, boolean ambientTraffic, Clock clock) {
+        this.config = config;
+        this.ambientTraffic = ambientTraffic;
+        this.clock = clock;
+    }
+
+    @Override
+    public LaunchedEngine launch(Consumer<String> progress) throws Exception {
+        Environment env = new Environment(config.home());
+        try {
+            DatabaseUrl url;
+            if (config.embeddedDatabase()) {
+                env.database = EmbeddedDatabase.startOrReuse(config.home(), progress);
+                url = env.database.url();
+            } else {
+                url = config.database().orElseThrow();
+                progress.accept("Connecting to " + url.masked());
+            }
+            env.engine = ScalingEngine.start(config, url, config.instances(), clock);
+            if (env.database != null && env.database.owned()) {
+                SampleSchema.ensure(env.engine.pool(), progress);
+            }
+            if (config.embeddedInstances()) {
+                startOrFindSampleInstances(env, progress);
+            }
+            progress.accept("Running");
+            LOG.info("ScaleDeck running: {}", env.description());
+            return env;
+        } catch (Exception | Error e) {
+            env.close();
+            throw e;
+        }
+    }
+
+    private void startOrFindSampleInstances(Environment env, Consumer<String> progress) throws Exception {
+        Optional<List<InstanceSpec>> running = env.database != null && !env.database.owned()
+                ? RunFile.read(config.home()) : Optional.empty();
+        if (running.isPresent()) {
+            progress.accept("Using the " + running.get().size() + " sample instance(s) of the ScaleDeck process already running");
+            running.get().forEach(env.engine.instances()::add);
+            return;
+        }
+        int n = config.embedded().sampleInstances();
+        progress.accept("Starting " + n + " sample converter instance(s)");
+        env.fleet = new SampleFleet(env.engine.pool());
+        boolean publish = env.database != null && env.database.owned();
+        env.fleet.addListener(instances -> env.syncInstances(instances, publish));
+        for (int i = 0; i < n; i++) {
+            env.fleet.add();
+        }
+        if (ambientTraffic && env.database != null && config.embedded().ambientRate() > 0) {
+            env.ambient = new AmbientTraffic(config.embedded().ambientRate(),
+                    () -> env.fleet.instances().stream().map(SampleInstance::url).toList());
+            env.ambient.start();
+        }
+    }
+}

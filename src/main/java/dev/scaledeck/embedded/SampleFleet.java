@@ -1,0 +1,118 @@
+package dev.scaledeck.embedded;
+
+import dev.scaledeck.engine.pool.ConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The sample instances running now, grown and shrunk at run time (the {@code local} scaling
+ * platform drives it). Ids are {@code sample-1}, {@code sample-2}, ... and never reused within
+ * a run, so events and charts never mix two instances. Listeners get the new list after each
+ * change, outside the lock; a failing listener is logged. Thread-safe.
+ */
+public final class SampleFleet implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SampleFleet.class);
+
+    private final ConnectionPool pool;
+    private final AtomicInteger lastNumber = new AtomicInteger();
+    private final Map<String, SampleInstance> instances = new LinkedHashMap<>();
+    private final List<Consumer<List<SampleInstance>>> listeners = new CopyOnWriteArrayList<>();
+    private boolean closed;
+
+    public SampleFleet(ConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Starts one more instance.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public SampleInstance add() throws IOException {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("sample fleet is closed");
+            }
+        }
+        SampleInstance instance = SampleInstance.start("sample-" + lastNumber.incrementAndGet(), pool);
+        List<SampleInstance> now;
+        synchronized (this) {
+            if (closed) {
+                instance.close();
+                throw new IllegalStateException("sample fleet closed while " + instance.id() + " started");
+            }
+            instances.put(instance.id(), instance);
+            now = List.copyOf(instances.values());
+        }
+        notifyListeners(now);
+        return instance;
+    }
+
+    /** Stops and forgets the instance; false when there is none with that id. */
+    public boolean remove(String id) {
+        SampleInstance removed;
+        List<SampleInstance> now;
+        synchronized (this) {
+            removed = instances.remove(id);
+            now = List.copyOf(instances.values());
+        }
+        if (removed == null) {
+            return false;
+        }
+        removed.close();
+        notifyListeners(now);
+        return true;
+    }
+
+    /** The running instances, oldest first; a copy. */
+    public synchronized List<SampleInstance> instances() {
+        return List.copyOf(instances.values());
+    }
+
+    /** Called with the running instances after every add and remove. */
+    public void addListener(Consumer<List<SampleInstance>> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<List<SampleInstance>> listener) {
+        listeners.remove(listener);
+    }
+
+    private void notifyListeners(List<SampleInstance> now) {
+        for (Consumer<List<SampleInstance>> listener : listeners) {
+            try {
+                listener.accept(now);
+            } catch (RuntimeException e) {
+                LOG.warn("Sample fleet listener failed", e);
+            }
+        }
+    }
+
+    /** Stops every instance. Idempotent. */
+    @Override
+    public void close() {
+        List<SampleInstance> stopping;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stopping = new ArrayList<>(instances.values());
+            instances.clear();
+        }
+        stopping.forEach(SampleInstance::close);
+        if (!stopping.isEmpty()) {
+            notifyListeners(List.of());
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.scaledeck.ui;
+
+import dev.scaledeck.engine.EngineLauncher;
+import dev.scaledeck.ui.common.DialogService;
+import dev.scaledeck.ui.common.FxDialogService;
+import dev.scaledeck.ui.common.UiTaskExecutor;
+import dev.scaledeck.ui.shell.EngineState;
+import dev.scaledeck.ui.shell.Sections;
+import dev.scaledeck.ui.shell.ShellView;
+import dev.scaledeck.ui.shell.ShellViewModel;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The ScaleDeck window. It appears at once, says what the engine start waits for, and shows
+ * live data when the engine runs; closing it closes the engine. Start it with
+ * {@link #run(EngineLauncher, GuiOptions)}.
+ */
+public final class ScaleDeckApp extends Application {
+
+    public static final String TITLE = "ScaleDeck";
+    /** The window closed normally. */
+    public static final int EXIT_OK = 0;
+    /** The engine could not start (the window said why). */
+    public static final int EXIT_ENGINE_FAILED = 1;
+    /** A screenshot was asked for but not written (no live data in time, or the file could not be written). */
+    public static final int EXIT_NO_SCREENSHOT = 3;
+    /** The window could not open at all (no display, no GTK). */
+    public static final int EXIT_NO_WINDOW = 4;
+
+    /** With this system property true, {@link #FIRST_FRAME_MARKER} goes to stdout once the window shows. */
+    public static final String FIRST_FRAME_PROPERTY = "scaledeck.printFirstFrame";
+    public static final String FIRST_FRAME_MARKER = "SCALEDECK_FIRST_FRAME";
+
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 800;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScaleDeckApp.class);
+    /** Pool drain (10 s by default) plus the environment's own stop, with room to spare. */
+    private static final Duration ENGINE_CLOSE_WAIT = Duration.ofSeconds(30);
+    /**
+     * {@code Application.launch} constructs the application itself, so {@link #run} leaves the
+     * launcher here and {@link #init} takes it out again: nothing stays for a later window.
+     */
+    private static final AtomicReference<GuiSession> HANDOFF = new AtomicReference<>();
+
+    private GuiSession session;
+    private UiTaskExecutor tasks;
+    private ShellViewModel shell;
+
+    /**
+     * Opens the window, starts the engine through {@code launcher} and blocks until the window
+     * has closed and the engine stopped (bounded wait). Call once per JVM, from any thread but
+     * the FX thread.
+     *
+     * @return {@link #EXIT_OK}, {@link #EXIT_ENGINE_FAILED}, {@link #EXIT_NO_SCREENSHOT} or {@link #EXIT_NO_WINDOW}
+     */
+    public static int run(EngineLauncher launcher, GuiOptions options) {
+        GuiSession session = handOff(launcher, options, true);
+        try {
+            Application.launch(ScaleDeckApp.class);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot open the ScaleDeck window", e);
+            System.err.println("ScaleDeck cannot open its window: " + describe(e)
+                    + ". The command-line sub-commands run without a display.");
+            return EXIT_NO_WINDOW;
+        } finally {
+            HANDOFF.compareAndSet(session, null);
+        }
+        if (!session.awaitEngineClosed(ENGINE_CLOSE_WAIT)) {
+            LOG.warn("The engine did not stop within {} after the window closed", ENGINE_CLOSE_WAIT);
+        }
+        return session.exitCode();
+    }
+
+    /** Leaves what the next application instance starts with; for {@link #run} and for tests that launch it themselves. */
+    static GuiSession handOff(EngineLauncher launcher, GuiOptions options, boolean standalone) {
+        GuiSession session = new GuiSession(Objects.requireNonNull(launcher, "launcher"),
+                Objects.requireNonNull(options, "options"), standalone);
+        if (!HANDOFF.compareAndSet(null, session)) {
+            throw new IllegalStateException("Another ScaleDeck window is being started");
+        }
+        return session;
+    }
+
+    /** Whether a hand-off waits for an application instance; false after every start. */
+    static boolean handOffPending() {
+        return HANDOFF.get() != null;
+    }
+
+    @Override
+    public void init() {
+        session = HANDOFF.getAndSet(null);
+        if (session == null) {
+            throw new IllegalStateException("Start the ScaleDeck window through ScaleDeckApp.run(launcher, options)");
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        tasks = new UiTaskExecutor();
+        DialogService dialogs = new FxDialogService(() -> stage);
+        shell = new ShellViewModel(tasks, Sections.standard(tasks, dialogs), ShellViewModel.SAMPLE_PERIOD);
+        shell.stateProperty().addListener((obs, old, now) -> {
+            if (now == EngineState.FAILED) {
+                session.engineFailed();
+            }
+        });
+        Scene scene = new Scene(new ShellView(shell), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        URL css = ScaleDeckApp.class.getResource("scaledeck.css");
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        } else {
+            LOG.warn("scaledeck.css is missing from the classpath; the window shows unstyled");
+        }
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setOnHidden(e -> shutdownEngine());
+        if (session.standalone()) {
+            showUncaughtErrors(dialogs);
+        }
+        new UnattendedRun(stage, session, shell, () -> quit(stage)).arm();
+        stage.show();
+        if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
+            // For the startup benchmark: printed the same way its Hello World reference does.
+            Platform.runLater(() -> System.out.println(FIRST_FRAME_MARKER));
+        }
+        shell.start(session.launcher());
+    }
+
+    private void quit(Stage stage) {
+        stage.close();
+        if (session.standalone()) {
+            Platform.exit();
+        }
+    }
+
+    private void shutdownEngine() {
+        if (shell != null) {
+            session.engineClosing(shell.shutdown());
+        }
+    }
+
+    @Override
+    public void stop() {
+        shutdownEngine();
+        if (tasks != null) {
+            tasks.shutdown();
+        }
+    }
+
+    /** An error nobody caught on the FX thread reaches the operator, one dialog at a time. */
+    private static void showUncaughtErrors(DialogService dialogs) {
+        boolean[] showing = {false};
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("Uncaught error on the FX thread", error);
+            if (showing[0]) {
+                return;
+            }
+            showing[0] = true;
+            Platform.runLater(() -> {
+                try {
+                    dialogs.showError("Something went wrong", describe(error), error);
+                } finally {
+                    showing[0] = false;
+                }
+            });
+        });
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.scaledeck.ui.common;
+
+import dev.scaledeck.engine.alert.Alert;
+import dev.scaledeck.engine.alert.Severity;
+import dev.scaledeck.engine.balancer.InstanceState;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Which CSS style class shows a state: the colour rules of the window in one place, decided in
+ * view models and tested without a toolkit. {@code scaledeck.css} defines each class.
+ */
+public final class StatusStyles {
+
+    /** Good: instance UP, database reachable, engine running. Green. */
+    public static final String GOOD = "state-up";
+    /** Bad: instance DOWN, database unreachable, engine failed. Red. */
+    public static final String BAD = "state-down";
+    /** Not known (yet), or nothing to judge. Grey. */
+    public static final String UNKNOWN = "state-unknown";
+    /** Partly good: some instances down, engine still starting. Amber. */
+    public static final String DEGRADED = "state-degraded";
+
+    public static final String SEVERITY_NONE = "severity-none";
+    public static final String SEVERITY_INFO = "severity-info";
+    public static final String SEVERITY_WARNING = "severity-warning";
+    public static final String SEVERITY_CRITICAL = "severity-critical";
+
+    private StatusStyles() {
+    }
+
+    public static String of(InstanceState state) {
+        return switch (state) {
+            case UP -> GOOD;
+            case DOWN -> BAD;
+            case UNKNOWN -> UNKNOWN;
+        };
+    }
+
+    public static String of(DatabaseStatus status) {
+        return switch (status) {
+            case REACHABLE -> GOOD;
+            case UNREACHABLE -> BAD;
+            case CHECKING -> UNKNOWN;
+        };
+    }
+
+    /** The style of a severity; null (no alert) is {@link #SEVERITY_NONE}. */
+    public static String of(Severity severity) {
+        if (severity == null) {
+            return SEVERITY_NONE;
+        }
+        return switch (severity) {
+            case INFO -> SEVERITY_INFO;
+            case WARNING -> SEVERITY_WARNING;
+            case CRITICAL -> SEVERITY_CRITICAL;
+        };
+    }
+
+    /** The most severe of {@code alerts}, empty when there are none. */
+    public static Optional<Severity> worst(Collection<Alert> alerts) {
+        return alerts.stream().map(Alert::severity).max(Comparator.naturalOrder());
+    }
+}

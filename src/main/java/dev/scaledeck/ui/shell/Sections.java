@@ -1,0 +1,35 @@
+package dev.scaledeck.ui.shell;
+
+import dev.scaledeck.ui.common.DialogService;
+import dev.scaledeck.ui.common.TaskExecutor;
+import dev.scaledeck.ui.overview.OverviewView;
+import dev.scaledeck.ui.overview.OverviewViewModel;
+import dev.scaledeck.ui.pool.PoolView;
+import dev.scaledeck.ui.pool.PoolViewModel;
+
+import java.util.List;
+
+/** The window's sections, in navigation order. Adding a section is one line here. */
+public final class Sections {
+
+    /** Every section's title, in navigation order. */
+    public static final List<String> TITLES = List.of("Overview", "Pool");
+
+    private Sections() {
+    }
+
+    /**
+     * @param tasks   for view models that run long commands
+     * @param dialogs for view models that confirm dangerous actions or report failures
+     */
+    public static List<Section<?>> standard(TaskExecutor tasks, DialogService dialogs) {
+        return List.of(
+                Section.of(TITLES.get(0), new OverviewViewModel(), OverviewView::new),
+                Section.of(TITLES.get(1), new PoolViewModel(), PoolView::new));
+    }
+
+    /** The title as spelled in {@link #TITLES}, matched without regard to case. */
+    public static java.util.Optional<String> find(String title) {
+        return TITLES.stream().filter(t -> t.equalsIgnoreCase(title.trim())).findFirst();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.scaledeck.ui.shell;
+
+import dev.scaledeck.ui.common.StyleClasses;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The bottom line: engine state, database, instances, alerts, and the engine's message. */
+final class StatusBar extends HBox {
+
+    StatusBar(ShellViewModel vm) {
+        setId("status-bar");
+        getStyleClass().add("status-bar");
+        Label message = new Label();
+        message.setId("status-message");
+        message.getStyleClass().add("status-message");
+        message.textProperty().bind(vm.statusMessageProperty());
+        message.setMinWidth(0);
+        message.setMaxWidth(Double.MAX_VALUE);
+        withTooltip(message, vm.statusMessageProperty());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        StatusBarViewModel live = vm.statusBar();
+        getChildren().addAll(
+                item("engine-state", "Engine", vm.stateTextProperty(), vm.stateStyleProperty()),
+                withTooltip(item("database-status", "Database", live.databaseTextProperty(), live.databaseStyleProperty()),
+                        live.databaseUrlProperty()),
+                item("instances-status", "Instances", live.instancesTextProperty(), live.instancesStyleProperty()),
+                item("alerts-status", "Alerts", live.alertsTextProperty(), live.alertsStyleProperty()),
+                message);
+    }
+
+    private static <N extends Control> N withTooltip(N node, ObservableValue<String> text) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text);
+        node.setTooltip(tip);
+        return node;
+    }
+
+    private static HBox withTooltip(HBox item, ObservableValue<String> text) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text);
+        Tooltip.install(item, tip);
+        return item;
+    }
+
+    private static HBox item(String id, String caption, ObservableValue<String> text, ObservableValue<String> style) {
+        Label name = new Label(caption);
+        name.getStyleClass().add("status-caption");
+        Region dot = new Region();
+        dot.getStyleClass().add("status-dot");
+        Label value = new Label();
+        value.setId(id);
+        value.getStyleClass().add("status-value");
+        value.setGraphic(dot);
+        value.textProperty().bind(text);
+        StyleClasses.bind(value, style);
+        HBox box = new HBox(name, value);
+        box.getStyleClass().add("status-item");
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+}

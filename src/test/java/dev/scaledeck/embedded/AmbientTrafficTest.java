@@ -1,0 +1,87 @@
+package dev.scaledeck.embedded;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class AmbientTrafficTest {
+
+    private SampleInstance instance;
+
+    @BeforeEach
+    void startInstance() throws IOException {
+        instance = SampleInstance.start("sample-ambient", SeededDatabase.pool());
+    }
+
+    @AfterEach
+    void stopInstance() {
+        instance.close();
+    }
+
+    @Test
+    void shouldSendProjectReadsAndConversionsToTheInstances() {
+        try (AmbientTraffic traffic = new AmbientTraffic(50, () -> List.of(instance.url()))) {
+            traffic.start();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> instance.metrics().requests() >= 40);
+
+            assertThat(traffic.running()).isTrue();
+            assertThat(traffic.sent()).isGreaterThanOrEqualTo(40);
+            assertThat(traffic.failed()).isZero();
+            assertThat(instance.metrics().errors()).isZero();
+        }
+    }
+
+    @Test
+    void shouldStopSendingWhenClosed() {
+        AmbientTraffic traffic = new AmbientTraffic(100, () -> List.of(instance.url()));
+        traffic.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> traffic.sent() > 0);
+
+        long started = System.nanoTime();
+        traffic.close();
+        long sentAtClose = traffic.sent();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(traffic.running()).isFalse();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> traffic.sent() == sentAtClose);
+    }
+
+    @Test
+    void shouldRefuseToStartWithATargetOffThisMachine() {
+        AmbientTraffic traffic = new AmbientTraffic(5, () -> List.of(instance.url(), URI.create("http://192.0.2.10:8080")));
+
+        assertThatThrownBy(traffic::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ambient traffic only goes to this machine, but target http://192.0.2.10:8080 "
+                        + "is not a loopback address (use 127.0.0.1 or localhost)");
+        assertThat(traffic.running()).isFalse();
+    }
+
+    @Test
+    void shouldSendNothingAtRateZero() {
+        try (AmbientTraffic traffic = new AmbientTraffic(0, () -> List.of(instance.url()))) {
+            traffic.start();
+
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> traffic.sent() == 0);
+            assertThat(traffic.running()).isFalse();
+            assertThat(instance.metrics().requests()).isZero();
+        }
+    }
+
+    @Test
+    void shouldRejectARateOutsideTheAllowedRange() {
+        assertThatThrownBy(() -> new AmbientTraffic(-1, List::of)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("requestsPerSecond must be between 0 and 1000.0, but was -1.0");
+        assertThatThrownBy(() -> new AmbientTraffic(Double.NaN, List::of))
+                .hasMessage("requestsPerSecond must be between 0 and 1000.0, but was NaN");
+    }
+}
