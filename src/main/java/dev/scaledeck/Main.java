@@ -1,6 +1,7 @@
 package dev.scaledeck;
 
 import dev.scaledeck.cli.Cli;
+import dev.scaledeck.ui.FxRuntime;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Cli.prepare();
         String[] effective = opensWindow(args) ? prepend("gui", args) : args;
+        if (effective.length > 0 && effective[0].equals("gui") && !asksForHelp(effective)) {
+            FxRuntime.prestart();
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = Cli.run(effective, System.getenv(), out, err);
@@ -29,6 +34,15 @@ public final class Main {
         String first = args[0];
         return first.startsWith("-") && !first.equals("-h") && !first.equals("--help")
                 && !first.equals("-V") && !first.equals("--version");
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String[] prepend(String first, String[] rest) {

@@ -28,8 +28,8 @@ final class PoolBenchmark {
 
     private static final int THREADS = 4;
     private static final int POOL = 4;
-    private static final Duration ROUND = Duration.ofSeconds(4);
-    private static final int ROUNDS = 5;
+    private static final Duration ROUND = Duration.ofSeconds(3);
+    private static final int ROUNDS = 7;
 
     private PoolBenchmark() {
     }
@@ -56,8 +56,8 @@ final class PoolBenchmark {
                         select(c);
                     }
                 };
-                measure(engine, Duration.ofSeconds(2));
-                measure(reference, Duration.ofSeconds(2));
+                measure(engine, Duration.ofSeconds(5));
+                measure(reference, Duration.ofSeconds(5));
                 double[] a = new double[ROUNDS];
                 double[] b = new double[ROUNDS];
                 for (int r = 0; r < ROUNDS; r++) {
@@ -69,6 +69,8 @@ final class PoolBenchmark {
                         a[r] = measure(engine, ROUND);
                     }
                 }
+                System.err.printf("pool rounds: ours %s, plain %s%n", java.util.Arrays.toString(a),
+                        java.util.Arrays.toString(b));
                 Bench.line("pool.withConnection.select1", Bench.median(a), "ops/s", "hikari.plain", Bench.median(b));
             }
         }

@@ -33,7 +33,7 @@ final class StartupBenchmark {
         ours.addAll(List.of("dev.scaledeck.Main", "gui", "--home", home.toString(),
                 "--set", "embedded.ambientRate=0"));
         List<String> hello = new ArrayList<>(common);
-        hello.add(HelloFx.class.getName());
+        hello.add(HelloFx.Main.class.getName());
         timeToMarker(ours);
         timeToMarker(hello);
         double[] a = new double[RUNS];

@@ -17,6 +17,11 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Begins the slow, independent parts of start-up (logging) before {@link #run}. */
+    public static void prepare() {
+        Logging.startInBackground();
+    }
+
     public static int run(String[] args, java.util.Map<String, String> env, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new ScaleDeckCommand(env));
         cli.setOut(out);

@@ -20,10 +20,36 @@ import java.nio.file.Path;
  */
 final class Logging {
 
+    private static Thread warmUp;
+
     private Logging() {
     }
 
+    /**
+     * Starts configuring logging on another thread: it takes a few hundred milliseconds, which
+     * can pass while the command line is parsed and the window's runtime starts.
+     */
+    static synchronized void startInBackground() {
+        if (warmUp == null) {
+            warmUp = new Thread(LoggerFactory::getILoggerFactory, "scaledeck-logging-init");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
+    }
+
+    /** Waits for {@link #startInBackground} so that nothing below sees logging half set up. */
+    private static synchronized void awaitWarmUp() {
+        if (warmUp != null) {
+            try {
+                warmUp.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     static void configure(ScalingConfig config, boolean quietConsole) {
+        awaitWarmUp();
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }

@@ -8,6 +8,7 @@ import dev.scaledeck.engine.ScalingEngine;
 import dev.scaledeck.engine.alert.Alert;
 import dev.scaledeck.engine.balancer.InstanceState;
 import dev.scaledeck.engine.balancer.InstanceStatus;
+import dev.scaledeck.engine.config.DatabaseUrl;
 import dev.scaledeck.engine.config.ScalingConfig;
 import dev.scaledeck.engine.pool.PoolStats;
 import picocli.CommandLine.Command;
@@ -31,8 +32,6 @@ import java.util.concurrent.TimeUnit;
         description = "Show the database, the connection pool, the instances and the active alerts.%n"
                 + "Exit 0 when the database is reachable, 1 when it is not.")
 public final class StatusCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
@@ -62,7 +61,7 @@ public final class StatusCommand implements Callable<Integer> {
             Map<String, Object> report = report(engine, config, reachable);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(JSON.writeValueAsString(report));
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
             } else {
                 printText(out, engine, config, reachable);
             }
@@ -73,7 +72,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     static Map<String, Object> report(ScalingEngine engine, ScalingConfig config, boolean reachable) {
         Map<String, Object> database = new LinkedHashMap<>();
-        database.put("url", engine.pool().maskedUrl());
+        database.put("url", DatabaseUrl.maskPasswords(engine.pool().database().jdbcUrl()));
+        database.put("user", engine.pool().database().user());
         database.put("embedded", config.embeddedDatabase());
         database.put("reachable", reachable);
         PoolStats p = engine.pool().stats();

@@ -12,12 +12,14 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URL;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -67,19 +69,53 @@ public final class ScaleDeckApp extends Application {
     public static int run(EngineLauncher launcher, GuiOptions options) {
         GuiSession session = handOff(launcher, options, true);
         try {
-            Application.launch(ScaleDeckApp.class);
-        } catch (RuntimeException e) {
+            FxRuntime.await();
+        } catch (RuntimeException | Error e) {
+            HANDOFF.compareAndSet(session, null);
             LOG.error("Cannot open the ScaleDeck window", e);
             System.err.println("ScaleDeck cannot open its window: " + describe(e)
                     + ". The command-line sub-commands run without a display.");
             return EXIT_NO_WINDOW;
+        }
+        // The runtime may have been started early (FxRuntime.prestart), so this drives the
+        // application's life cycle itself instead of through Application.launch.
+        Platform.setImplicitExit(false);
+        CountDownLatch windowGone = new CountDownLatch(1);
+        Platform.runLater(() -> open(windowGone));
+        try {
+            windowGone.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             HANDOFF.compareAndSet(session, null);
+            Platform.exit();
         }
         if (!session.awaitEngineClosed(ENGINE_CLOSE_WAIT)) {
             LOG.warn("The engine did not stop within {} after the window closed", ENGINE_CLOSE_WAIT);
         }
         return session.exitCode();
+    }
+
+    /** On the FX thread: the same steps Application.launch takes, and a signal once the window is gone. */
+    private static void open(CountDownLatch windowGone) {
+        ScaleDeckApp app = new ScaleDeckApp();
+        try {
+            app.init();
+            Stage stage = new Stage();
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+                try {
+                    app.stop();
+                } finally {
+                    windowGone.countDown();
+                }
+            });
+            app.start(stage);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot open the ScaleDeck window", e);
+            System.err.println("ScaleDeck cannot open its window: " + describe(e));
+            app.stop();
+            windowGone.countDown();
+        }
     }
 
     /** Leaves what the next application instance starts with; for {@link #run} and for tests that launch it themselves. */
@@ -134,9 +170,12 @@ public final class ScaleDeckApp extends Application {
         stage.show();
         if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
             // For the startup benchmark: printed the same way its Hello World reference does.
-            Platform.runLater(() -> System.out.println(FIRST_FRAME_MARKER));
+            Platform.runLater(() -> System.out.println(FIRST_FRAME_MARKER + " jvm-uptime-ms="
+                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
         }
-        shell.start(session.launcher());
+        // Start the engine once the first frame is on its way: the launch loads a lot of code
+        // and would otherwise compete with the window for the same cores.
+        Platform.runLater(() -> shell.start(session.launcher()));
     }
 
     private void quit(Stage stage) {

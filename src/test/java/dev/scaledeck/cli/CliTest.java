@@ -100,7 +100,8 @@ class CliTest {
             JsonNode json = new ObjectMapper().readTree(r.out());
             assertThat(json.at("/database/embedded").asBoolean()).isFalse();
             assertThat(json.at("/database/reachable").asBoolean()).isTrue();
-            assertThat(json.at("/database/url").asText()).contains("****").doesNotContain("not-needed-secret");
+            assertThat(json.at("/database/url").asText()).startsWith("jdbc:postgresql://").doesNotContain("not-needed-secret");
+            assertThat(json.at("/database/user").asText()).isEqualTo("postgres");
             assertThat(json.at("/pool/max").asInt()).isEqualTo(20);
             assertThat(json.at("/pool/min").asInt()).isEqualTo(2);
             assertThat(json.at("/pool/waiting").asInt()).isZero();
@@ -115,6 +116,16 @@ class CliTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void shouldMaskAPasswordCarriedInsideAJdbcUrl() throws Exception {
+        DatabaseUrl db = TestPostgres.freshDatabase();
+        Result r = run(Map.of("DATABASE_URL", db.jdbcUrl() + "&password=Hunter2Secret", "LOAD_BALANCER_INSTANCES", "[]"),
+                "status", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).at("/database/url").asText()).endsWith("password=****");
+        assertThat(r.out() + r.err()).doesNotContain("Hunter2Secret");
     }
 
     @Test

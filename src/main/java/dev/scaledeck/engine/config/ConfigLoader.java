@@ -24,8 +24,11 @@ public final class ConfigLoader {
     /** The file read when no {@code --config} is given, if it exists in the working directory. */
     public static final String DEFAULT_FILE = "scaledeck.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: most starts read no file, and the window's first frame waits for this class. */
+    private static final class Mappers {
+        static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private ConfigLoader() {
     }
@@ -72,7 +75,7 @@ public final class ConfigLoader {
         }
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
+            root = Mappers.YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             String where = e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : "";
             throw new ConfigException("Configuration file " + file + " is not valid YAML" + where + ": "
@@ -109,7 +112,7 @@ public final class ConfigLoader {
 
     private static String toJson(JsonNode node) {
         try {
-            return JSON.writeValueAsString(node);
+            return Mappers.JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

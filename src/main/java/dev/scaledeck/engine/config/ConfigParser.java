@@ -19,7 +19,6 @@ import java.util.Set;
 /** Turns the layered raw texts into a validated {@link ScalingConfig}. One use per load. */
 final class ConfigParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_POOL = 10_000;
     private static final int MAX_INSTANCES = 1_000;
 
@@ -108,7 +107,7 @@ final class ConfigParser {
                 + InstanceSpec.MAX_WEIGHT + "}";
         JsonNode root;
         try {
-            root = JSON.readTree(v.text());
+            root = new ObjectMapper().readTree(v.text());
         } catch (JsonProcessingException e) {
             throw v.reject(allowed + " (malformed JSON: " + e.getOriginalMessage() + ")");
         }

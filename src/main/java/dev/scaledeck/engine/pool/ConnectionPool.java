@@ -165,6 +165,11 @@ public final class ConnectionPool implements AutoCloseable {
         return config;
     }
 
+    /** Where the pool connects; never log {@link DatabaseUrl#jdbcUrl()} itself, it may hold a password. */
+    public DatabaseUrl database() {
+        return database;
+    }
+
     /** The database URL with any password masked, for display. */
     public String maskedUrl() {
         return maskedUrl;

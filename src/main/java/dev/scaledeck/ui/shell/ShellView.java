@@ -1,9 +1,9 @@
 package dev.scaledeck.ui.shell;
 
-import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -14,20 +14,25 @@ import java.util.Map;
 
 /**
  * The window: navigation on the left, the selected section (or the start-up panel) in the
- * middle, the status bar at the bottom. Section views are built when first shown.
+ * middle, the status bar at the bottom. Section views are built when first shown, and not
+ * before the start-up panel gives way: the first frame needs only the panel, so the window
+ * appears sooner.
  */
 public final class ShellView extends BorderPane {
 
     private final Map<Section<?>, Node> views = new HashMap<>();
     private final BorderPane sectionHost = new BorderPane();
+    private final ShellViewModel vm;
 
     public ShellView(ShellViewModel vm) {
+        this.vm = vm;
         getStyleClass().add("shell");
         sectionHost.setId("section-host");
         sectionHost.getStyleClass().add("section-host");
         sectionHost.visibleProperty().bind(vm.startupVisibleProperty().not());
         show(vm.selectedSectionProperty().get());
         vm.selectedSectionProperty().addListener((obs, old, now) -> show(now));
+        vm.startupVisibleProperty().addListener((obs, was, visible) -> show(vm.selectedSectionProperty().get()));
 
         setLeft(navigation(vm));
         setCenter(new StackPane(sectionHost, new StartupPane(vm)));
@@ -37,15 +42,29 @@ public final class ShellView extends BorderPane {
     private Node navigation(ShellViewModel vm) {
         Label brand = new Label("ScaleDeck");
         brand.getStyleClass().add("brand");
-        ListView<Section<?>> list = new ListView<>(FXCollections.observableArrayList(vm.sections()));
+        // Toggle buttons rather than a ListView: a handful of fixed entries, and far cheaper
+        // to build, which the first frame notices.
+        VBox list = new VBox();
         list.setId("navigation");
-        list.getSelectionModel().select(vm.selectedSectionProperty().get());
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                vm.selectedSectionProperty().set(now);
+        ToggleGroup group = new ToggleGroup();
+        for (Section<?> section : vm.sections()) {
+            ToggleButton item = new ToggleButton(section.title());
+            item.getStyleClass().setAll("nav-item");
+            item.setUserData(section);
+            item.setToggleGroup(group);
+            item.setMaxWidth(Double.MAX_VALUE);
+            item.setSelected(section == vm.selectedSectionProperty().get());
+            list.getChildren().add(item);
+        }
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one section is always shown
+            } else {
+                vm.selectedSectionProperty().set((Section<?>) now.getUserData());
             }
         });
-        vm.selectedSectionProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
+        vm.selectedSectionProperty().addListener((obs, old, now) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
         Label runsOnCaption = new Label("Runs on");
         runsOnCaption.getStyleClass().add("nav-caption");
         Label runsOn = new Label();
@@ -63,7 +82,7 @@ public final class ShellView extends BorderPane {
     }
 
     private void show(Section<?> section) {
-        if (section != null) {
+        if (section != null && !vm.startupVisibleProperty().get()) {
             sectionHost.setCenter(views.computeIfAbsent(section, Section::createView));
         }
     }

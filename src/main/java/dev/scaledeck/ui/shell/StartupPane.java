@@ -50,6 +50,25 @@ final class StartupPane extends VBox {
         failure.textProperty().bind(vm.failureMessageProperty());
         bindShown(failure, vm, true);
 
+        getChildren().addAll(heading, waiting, failure, steps);
+        // The details box is built only when a start fails: a text area is among the costliest
+        // controls to create, and the first frame should not wait for one it rarely needs.
+        if (vm.failedProperty().get()) {
+            addDetails(vm);
+        } else {
+            vm.failedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean failed) {
+                    if (failed) {
+                        vm.failedProperty().removeListener(this);
+                        addDetails(vm);
+                    }
+                }
+            });
+        }
+    }
+
+    private void addDetails(ShellViewModel vm) {
         Label detailsCaption = new Label("Details");
         detailsCaption.getStyleClass().add("card-title");
         bindShown(detailsCaption, vm, true);
@@ -61,8 +80,7 @@ final class StartupPane extends VBox {
         details.setPrefRowCount(6);
         details.textProperty().bind(vm.failureDetailsProperty());
         bindShown(details, vm, true);
-
-        getChildren().addAll(heading, waiting, failure, steps, detailsCaption, details);
+        getChildren().addAll(detailsCaption, details);
     }
 
     private static void showSteps(VBox box, List<String> steps) {

@@ -2,7 +2,9 @@ package dev.scaledeck.ui.shell;
 
 import dev.scaledeck.ui.common.StyleClasses;
 import javafx.beans.value.ObservableValue;
-import javafx.scene.control.Control;
+import javafx.event.EventHandler;
+import javafx.scene.Node;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -33,18 +35,21 @@ final class StatusBar extends HBox {
                 message);
     }
 
-    private static <N extends Control> N withTooltip(N node, ObservableValue<String> text) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(text);
-        node.setTooltip(tip);
+    /**
+     * Installs the tooltip when the pointer first comes near: tooltips are costly to create,
+     * and the first frame should not wait for ones nobody has asked to see yet.
+     */
+    private static <N extends Node> N withTooltip(N node, ObservableValue<String> text) {
+        node.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
+            @Override
+            public void handle(MouseEvent event) {
+                node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(text);
+                Tooltip.install(node, tip);
+            }
+        });
         return node;
-    }
-
-    private static HBox withTooltip(HBox item, ObservableValue<String> text) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(text);
-        Tooltip.install(item, tip);
-        return item;
     }
 
     private static HBox item(String id, String caption, ObservableValue<String> text, ObservableValue<String> style) {
