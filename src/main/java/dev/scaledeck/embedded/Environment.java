@@ -4,6 +4,7 @@ import dev.scaledeck.engine.LaunchedEngine;
 import dev.scaledeck.engine.ScalingEngine;
 import dev.scaledeck.engine.balancer.InstanceStatus;
 import dev.scaledeck.engine.config.InstanceSpec;
+import dev.scaledeck.engine.scaling.platform.PlatformInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ final class Environment implements LaunchedEngine {
     EmbeddedDatabase database;
     ScalingEngine engine;
     SampleFleet fleet;
+    LocalPlatform platform;
     AmbientTraffic ambient;
     private boolean published;
 
@@ -33,16 +35,20 @@ final class Environment implements LaunchedEngine {
         return engine;
     }
 
-    /** Keeps the engine's instance list equal to the fleet's, and publishes it for other processes. */
-    synchronized void syncInstances(List<SampleInstance> instances, boolean publish) {
-        Set<String> ids = instances.stream().map(SampleInstance::id).collect(Collectors.toSet());
+    /**
+     * Keeps the engine's instance list equal to the fleet's members, running or stopped (a
+     * stopped instance stays known, so the engine sees it fail rather than vanish), and
+     * publishes them for other processes.
+     */
+    synchronized void syncInstances(List<PlatformInstance> members, boolean publish) {
+        Set<String> ids = members.stream().map(PlatformInstance::id).collect(Collectors.toSet());
         for (InstanceStatus s : engine.instances().snapshot()) {
             if (!ids.contains(s.id())) {
                 engine.instances().remove(s.id());
             }
         }
         Set<String> known = engine.instances().snapshot().stream().map(InstanceStatus::id).collect(Collectors.toSet());
-        List<InstanceSpec> specs = instances.stream().map(i -> new InstanceSpec(i.id(), i.url(), 1)).toList();
+        List<InstanceSpec> specs = members.stream().map(i -> new InstanceSpec(i.id(), i.url(), 1)).toList();
         specs.stream().filter(s -> !known.contains(s.id())).forEach(engine.instances()::add);
         if (publish) {
             RunFile.write(home, specs);

@@ -78,11 +78,13 @@ public final class EnvironmentLauncher implements EngineLauncher {
         int n = config.embedded().sampleInstances();
         progress.accept("Starting " + n + " sample converter instance(s)");
         env.fleet = new SampleFleet(env.engine.pool());
+        env.platform = new LocalPlatform(env.fleet);
         boolean publish = env.database != null && env.database.owned();
-        env.fleet.addListener(instances -> env.syncInstances(instances, publish));
+        env.fleet.addListener(runningNow -> env.syncInstances(env.platform.instances(), publish));
         for (int i = 0; i < n; i++) {
             env.fleet.add();
         }
+        env.engine.usePlatform(env.platform);
         if (ambientTraffic && env.database != null && config.embedded().ambientRate() > 0) {
             env.ambient = new AmbientTraffic(config.embedded().ambientRate(),
                     () -> env.fleet.instances().stream().map(SampleInstance::url).toList());

@@ -26,6 +26,8 @@ public final class SampleFleet implements AutoCloseable {
     private final ConnectionPool pool;
     private final AtomicInteger lastNumber = new AtomicInteger();
     private final Map<String, SampleInstance> instances = new LinkedHashMap<>();
+    /** Stopped but not removed: id to the address it comes back at. */
+    private final Map<String, java.net.URI> stopped = new LinkedHashMap<>();
     private final List<Consumer<List<SampleInstance>>> listeners = new CopyOnWriteArrayList<>();
     private boolean closed;
 
@@ -58,20 +60,79 @@ public final class SampleFleet implements AutoCloseable {
         return instance;
     }
 
-    /** Stops and forgets the instance; false when there is none with that id. */
+    /** Stops and forgets the instance (running or stopped); false when there is none with that id. */
     public boolean remove(String id) {
         SampleInstance removed;
+        boolean wasStopped;
         List<SampleInstance> now;
         synchronized (this) {
             removed = instances.remove(id);
+            wasStopped = stopped.remove(id) != null;
             now = List.copyOf(instances.values());
         }
-        if (removed == null) {
+        if (removed == null && !wasStopped) {
             return false;
         }
-        removed.close();
+        if (removed != null) {
+            removed.close();
+        }
         notifyListeners(now);
         return true;
+    }
+
+    /**
+     * Stops a running instance but remembers it, as a crashed server would look from outside:
+     * its address stops answering and {@link #restart} brings it back there.
+     *
+     * @throws IllegalArgumentException when no running instance has this id
+     */
+    public void stop(String id) {
+        SampleInstance instance;
+        List<SampleInstance> now;
+        synchronized (this) {
+            instance = instances.remove(id);
+            if (instance == null) {
+                throw new IllegalArgumentException("no running sample instance '" + id + "'; running: " + instances.keySet());
+            }
+            stopped.put(id, instance.url());
+            now = List.copyOf(instances.values());
+        }
+        instance.close();
+        notifyListeners(now);
+    }
+
+    /**
+     * Starts a stopped instance again at its old address.
+     *
+     * @throws IllegalArgumentException when no stopped instance has this id
+     * @throws IOException              when its port is taken meanwhile
+     */
+    public SampleInstance restart(String id) throws IOException {
+        java.net.URI url;
+        synchronized (this) {
+            url = stopped.get(id);
+            if (url == null) {
+                throw new IllegalArgumentException("no stopped sample instance '" + id + "'; stopped: " + stopped.keySet());
+            }
+        }
+        SampleInstance instance = SampleInstance.start(id, pool, SampleInstance.DEFAULT_WORKERS, url.getPort());
+        List<SampleInstance> now;
+        synchronized (this) {
+            if (closed) {
+                instance.close();
+                throw new IllegalStateException("sample fleet closed while " + id + " restarted");
+            }
+            stopped.remove(id);
+            instances.put(id, instance);
+            now = List.copyOf(instances.values());
+        }
+        notifyListeners(now);
+        return instance;
+    }
+
+    /** Instances stopped with {@link #stop} and not restarted: id to address. A copy. */
+    public synchronized Map<String, java.net.URI> stopped() {
+        return Map.copyOf(stopped);
     }
 
     /** The running instances, oldest first; a copy. */
@@ -109,6 +170,7 @@ public final class SampleFleet implements AutoCloseable {
             closed = true;
             stopping = new ArrayList<>(instances.values());
             instances.clear();
+            stopped.clear();
         }
         stopping.forEach(SampleInstance::close);
         if (!stopping.isEmpty()) {

@@ -71,6 +71,14 @@ public final class SampleInstance implements AutoCloseable {
 
     /** Starts an instance on a free loopback port; it serves until {@link #close()}. */
     public static SampleInstance start(String id, ConnectionPool pool, int workerThreads) throws IOException {
+        return start(id, pool, workerThreads, 0);
+    }
+
+    /**
+     * Starts an instance on the given loopback port (0: a free one), so a stopped instance can
+     * come back at the address the balancer knows.
+     */
+    public static SampleInstance start(String id, ConnectionPool pool, int workerThreads, int port) throws IOException {
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be >= 1, but was " + workerThreads);
         }
@@ -86,7 +94,7 @@ public final class SampleInstance implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(workerThreads, new NamedThreads(id + "-worker"));
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         } catch (IOException e) {
             workers.shutdownNow();
             health.close();

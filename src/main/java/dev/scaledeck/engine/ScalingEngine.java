@@ -9,6 +9,7 @@ import dev.scaledeck.engine.event.EngineEvent;
 import dev.scaledeck.engine.event.EventJournal;
 import dev.scaledeck.engine.pool.ConnectionPool;
 import dev.scaledeck.engine.pool.ResourceMonitor;
+import dev.scaledeck.engine.scaling.platform.ScalingPlatform;
 import dev.scaledeck.engine.util.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ public final class ScalingEngine implements AutoCloseable {
     private final ResourceMonitor resources;
     private final InstanceMonitor instances;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<ScalingPlatform> platform =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private ScalingEngine(ScalingConfig config, DatabaseUrl database, List<InstanceSpec> initialInstances, Clock clock) {
         this.config = config;
@@ -103,6 +106,21 @@ public final class ScalingEngine implements AutoCloseable {
     /** The application's instances and their health. */
     public InstanceMonitor instances() {
         return instances;
+    }
+
+    /**
+     * Tells the engine where the instances run, so it can stop and start them (the environment
+     * supplies it once its instances are up).
+     */
+    public void usePlatform(ScalingPlatform newPlatform) {
+        platform.set(java.util.Objects.requireNonNull(newPlatform, "platform"));
+        journal.record(new EngineEvent(clock.instant(), "engine", "platform", newPlatform.name(),
+                "Instances run on the " + newPlatform.name() + " platform"));
+    }
+
+    /** Where the instances run, when the engine may act on them; empty for instances it only watches. */
+    public java.util.Optional<ScalingPlatform> platform() {
+        return java.util.Optional.ofNullable(platform.get());
     }
 
     public boolean isClosed() {

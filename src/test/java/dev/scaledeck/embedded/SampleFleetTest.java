@@ -51,6 +51,37 @@ class SampleFleetTest {
     }
 
     @Test
+    void shouldStopAnInstanceAndRestartItAtTheSameAddress() throws Exception {
+        SampleInstance first = fleet.add();
+        java.net.URI address = first.url();
+        LocalPlatform platform = new LocalPlatform(fleet);
+
+        platform.stop("sample-1");
+        assertThat(first.running()).isFalse();
+        assertThat(fleet.instances()).isEmpty();
+        assertThat(platform.instances()).singleElement().satisfies(i -> {
+            assertThat(i.running()).isFalse();
+            assertThat(i.url()).isEqualTo(address);
+        });
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(address.resolve("/health")).build();
+        assertThatThrownBy(() -> http.send(health, java.net.http.HttpResponse.BodyHandlers.discarding()))
+                .isInstanceOf(java.net.ConnectException.class);
+
+        platform.start("sample-1");
+        assertThat(fleet.instances()).singleElement().satisfies(i -> assertThat(i.url()).isEqualTo(address));
+        assertThat(http.send(health, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(platform.instances()).singleElement().satisfies(i -> assertThat(i.running()).isTrue());
+    }
+
+    @Test
+    void shouldNameTheKnownInstancesWhenStoppingOrRestartingAnUnknownOne() throws IOException {
+        fleet.add();
+        assertThatThrownBy(() -> fleet.stop("sample-9")).hasMessage("no running sample instance 'sample-9'; running: [sample-1]");
+        assertThatThrownBy(() -> fleet.restart("sample-1")).hasMessage("no stopped sample instance 'sample-1'; stopped: []");
+    }
+
+    @Test
     void shouldAnswerFalseWhenRemovingAnUnknownInstance() {
         assertThat(fleet.remove("sample-42")).isFalse();
     }
