@@ -16,6 +16,7 @@ public final class Benchmarks {
         Map<String, ThrowingRunnable> all = new LinkedHashMap<>();
         all.put("pool", PoolBenchmark::run);
         all.put("startup", StartupBenchmark::run);
+        all.put("balancer", BalancerBenchmark::run);
         String only = args.length > 0 ? args[0].trim() : "";
         if (!only.isEmpty() && !all.containsKey(only)) {
             System.err.println("Unknown benchmark '" + only + "'; known: " + String.join(", ", all.keySet()));

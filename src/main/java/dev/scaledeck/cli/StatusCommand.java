@@ -1,15 +1,12 @@
 package dev.scaledeck.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.scaledeck.embedded.EnvironmentLauncher;
-import dev.scaledeck.engine.LaunchedEngine;
 import dev.scaledeck.engine.ScalingEngine;
 import dev.scaledeck.engine.alert.Alert;
 import dev.scaledeck.engine.balancer.InstanceState;
 import dev.scaledeck.engine.balancer.InstanceStatus;
 import dev.scaledeck.engine.config.DatabaseUrl;
 import dev.scaledeck.engine.config.ScalingConfig;
+import dev.scaledeck.engine.health.DatabasePing;
 import dev.scaledeck.engine.pool.PoolStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +15,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,35 +43,35 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScalingConfig config = common.load(root.env());
-        Logging.configure(config, true);
-        try (LaunchedEngine launched = new EnvironmentLauncher(config, false, Clock.systemUTC())
-                .launch(step -> { })) {
-            ScalingEngine engine = launched.engine();
-            boolean reachable = engine.pool().ping(Duration.ofSeconds(5));
+        return OneShot.withEngine(common, root, (engine, config) -> {
+            DatabasePing.Result ping = DatabasePing.ping(engine.pool().database(), Duration.ofSeconds(5));
             try {
                 engine.instances().probeAll().get(5, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 // Instances that did not answer in time are reported as they stand.
             }
-            Map<String, Object> report = report(engine, config, reachable);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+                OneShot.printJson(out, report(engine, config, ping));
             } else {
-                printText(out, engine, config, reachable);
+                printText(out, engine, config, ping);
+                out.flush();
             }
-            out.flush();
-            return reachable ? ExitCodes.OK : ExitCodes.PROBLEM;
-        }
+            return ping.reachable() ? ExitCodes.OK : ExitCodes.PROBLEM;
+        });
     }
 
-    static Map<String, Object> report(ScalingEngine engine, ScalingConfig config, boolean reachable) {
+    static Map<String, Object> report(ScalingEngine engine, ScalingConfig config, DatabasePing.Result ping) {
         Map<String, Object> database = new LinkedHashMap<>();
         database.put("url", DatabaseUrl.maskPasswords(engine.pool().database().jdbcUrl()));
         database.put("user", engine.pool().database().user());
         database.put("embedded", config.embeddedDatabase());
-        database.put("reachable", reachable);
+        database.put("reachable", ping.reachable());
+        if (ping.reachable()) {
+            database.put("roundTripMs", ping.roundTrip().toMillis());
+        } else {
+            database.put("error", ping.message());
+        }
         PoolStats p = engine.pool().stats();
         Map<String, Object> pool = new LinkedHashMap<>();
         pool.put("min", p.min());
@@ -113,10 +109,11 @@ public final class StatusCommand implements Callable<Integer> {
         return report;
     }
 
-    private static void printText(PrintWriter out, ScalingEngine engine, ScalingConfig config, boolean reachable) {
+    private static void printText(PrintWriter out, ScalingEngine engine, ScalingConfig config, DatabasePing.Result ping) {
         PoolStats p = engine.pool().stats();
         out.printf("Database   %s (%s, %s)%n", engine.pool().maskedUrl(),
-                config.embeddedDatabase() ? "embedded" : "external", reachable ? "reachable" : "NOT REACHABLE");
+                config.embeddedDatabase() ? "embedded" : "external",
+                ping.reachable() ? "reachable" : "NOT REACHABLE: " + ping.message());
         out.printf("Pool       %d active, %d idle, %d total (min %d, max %d), %d waiting%n",
                 p.active(), p.idle(), p.total(), p.min(), p.max(), p.waiting());
         List<InstanceStatus> instances = engine.instances().snapshot();

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,8 +35,15 @@ public final class AmbientTraffic implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_IN_FLIGHT = 64;
 
+    /** Sends one request somewhere and completes with its HTTP status. */
+    @FunctionalInterface
+    public interface Sender {
+        CompletableFuture<Integer> send(String method, String pathAndQuery, String jsonBody);
+    }
+
     private final double requestsPerSecond;
     private final Supplier<List<URI>> targets;
+    private final Sender through;
     private final LongAdder sent = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
@@ -51,12 +59,27 @@ public final class AmbientTraffic implements AutoCloseable {
      * @param targets           the instances' base URLs, asked again for every request
      */
     public AmbientTraffic(double requestsPerSecond, Supplier<List<URI>> targets) {
+        this(requestsPerSecond, targets, null);
+    }
+
+    /**
+     * Traffic through a sender that chooses the instance itself (the engine's load balancer), so
+     * the traffic follows ejection, draining and slow start as real clients' would.
+     *
+     * @param requestsPerSecond 0 (off) up to {@value #MAX_RATE}
+     */
+    public static AmbientTraffic through(double requestsPerSecond, Sender sender) {
+        return new AmbientTraffic(requestsPerSecond, List::of, java.util.Objects.requireNonNull(sender, "sender"));
+    }
+
+    private AmbientTraffic(double requestsPerSecond, Supplier<List<URI>> targets, Sender through) {
         if (!(requestsPerSecond >= 0 && requestsPerSecond <= MAX_RATE)) {
             throw new IllegalArgumentException("requestsPerSecond must be between 0 and " + MAX_RATE
                     + ", but was " + requestsPerSecond);
         }
         this.requestsPerSecond = requestsPerSecond;
         this.targets = targets;
+        this.through = through;
     }
 
     /**
@@ -74,10 +97,15 @@ public final class AmbientTraffic implements AutoCloseable {
         }
         targets.get().forEach(LoopbackTargets::require);
         started.set(true);
-        io = Executors.newFixedThreadPool(2, new NamedThreads("ambient-traffic-io"));
-        client = HttpClient.newBuilder().executor(io).connectTimeout(Duration.ofSeconds(1)).build();
         scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreads("ambient-traffic"));
         long periodMicros = Math.max(1, Math.round(1_000_000 / requestsPerSecond));
+        if (through != null) {
+            scheduler.scheduleAtFixedRate(this::tick, 0, periodMicros, TimeUnit.MICROSECONDS);
+            LOG.info("Ambient traffic: {} requests/s through the load balancer", requestsPerSecond);
+            return;
+        }
+        io = Executors.newFixedThreadPool(2, new NamedThreads("ambient-traffic-io"));
+        client = HttpClient.newBuilder().executor(io).connectTimeout(Duration.ofSeconds(1)).build();
         scheduler.scheduleAtFixedRate(this::tick, 0, periodMicros, TimeUnit.MICROSECONDS);
         LOG.info("Ambient traffic: {} requests/s over the sample instances", requestsPerSecond);
     }
@@ -99,6 +127,10 @@ public final class AmbientTraffic implements AutoCloseable {
     /** Runs on the scheduler: anything thrown here would silently cancel the schedule. */
     private void tick() {
         try {
+            if (through != null) {
+                sendThrough();
+                return;
+            }
             List<URI> now = targets.get();
             if (now.isEmpty() || !inFlight.tryAcquire()) {
                 return;
@@ -133,6 +165,33 @@ public final class AmbientTraffic implements AutoCloseable {
         }
     }
 
+    private void sendThrough() {
+        if (!inFlight.tryAcquire()) {
+            return;
+        }
+        sent.increment();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String user = "user=" + (1 + random.nextInt(1000));
+        CompletableFuture<Integer> status;
+        try {
+            status = random.nextInt(5) == 0
+                    ? through.send("POST", "/api/convert?" + user,
+                            WorkflowConverter.sampleWorkflow(5 + random.nextInt(26), random.nextLong()))
+                    : through.send("GET", "/api/projects?" + user, null);
+        } catch (RuntimeException e) {
+            // No instance could take it (all out): counted, and the schedule goes on.
+            inFlight.release();
+            failed.increment();
+            return;
+        }
+        status.whenComplete((code, error) -> {
+            inFlight.release();
+            if (error != null || code >= 400) {
+                failed.increment();
+            }
+        });
+    }
+
     private static HttpRequest request(URI base) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (random.nextInt(5) == 0) {
@@ -156,10 +215,12 @@ public final class AmbientTraffic implements AutoCloseable {
             return;
         }
         scheduler.shutdownNow();
-        io.shutdownNow();
+        if (io != null) {
+            io.shutdownNow();
+        }
         try {
             if (!scheduler.awaitTermination(500, TimeUnit.MILLISECONDS)
-                    || !io.awaitTermination(500, TimeUnit.MILLISECONDS)) {
+                    || (io != null && !io.awaitTermination(500, TimeUnit.MILLISECONDS))) {
                 LOG.warn("Ambient traffic threads did not stop within a second");
             }
         } catch (InterruptedException e) {

@@ -44,12 +44,12 @@ final class Environment implements LaunchedEngine {
         Set<String> ids = members.stream().map(PlatformInstance::id).collect(Collectors.toSet());
         for (InstanceStatus s : engine.instances().snapshot()) {
             if (!ids.contains(s.id())) {
-                engine.instances().remove(s.id());
+                engine.removeInstance(s.id());
             }
         }
         Set<String> known = engine.instances().snapshot().stream().map(InstanceStatus::id).collect(Collectors.toSet());
         List<InstanceSpec> specs = members.stream().map(i -> new InstanceSpec(i.id(), i.url(), 1)).toList();
-        specs.stream().filter(s -> !known.contains(s.id())).forEach(engine.instances()::add);
+        specs.stream().filter(s -> !known.contains(s.id())).forEach(engine::addInstance);
         if (publish) {
             RunFile.write(home, specs);
             published = true;

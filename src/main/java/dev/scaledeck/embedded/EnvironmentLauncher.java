@@ -72,7 +72,7 @@ public final class EnvironmentLauncher implements EngineLauncher {
                 ? RunFile.read(config.home()) : Optional.empty();
         if (running.isPresent()) {
             progress.accept("Using the " + running.get().size() + " sample instance(s) of the ScaleDeck process already running");
-            running.get().forEach(env.engine.instances()::add);
+            running.get().forEach(env.engine::addInstance);
             return;
         }
         int n = config.embedded().sampleInstances();
@@ -86,8 +86,10 @@ public final class EnvironmentLauncher implements EngineLauncher {
         }
         env.engine.usePlatform(env.platform);
         if (ambientTraffic && env.database != null && config.embedded().ambientRate() > 0) {
-            env.ambient = new AmbientTraffic(config.embedded().ambientRate(),
-                    () -> env.fleet.instances().stream().map(SampleInstance::url).toList());
+            var cluster = env.engine.cluster();
+            env.ambient = AmbientTraffic.through(config.embedded().ambientRate(), (method, path, body) ->
+                    cluster.sendAsync(method, path, body, java.time.Duration.ofSeconds(5))
+                            .thenApply(dev.scaledeck.engine.balancer.BalancedResponse::statusCode));
             env.ambient.start();
         }
     }

@@ -1,12 +1,21 @@
 package dev.scaledeck.engine;
 
 import dev.scaledeck.engine.alert.AlertCenter;
+import dev.scaledeck.engine.balancer.BalancedHttpClient;
+import dev.scaledeck.engine.balancer.HealthProber;
 import dev.scaledeck.engine.balancer.InstanceMonitor;
+import dev.scaledeck.engine.balancer.LoadBalancer;
 import dev.scaledeck.engine.config.DatabaseUrl;
 import dev.scaledeck.engine.config.InstanceSpec;
 import dev.scaledeck.engine.config.ScalingConfig;
 import dev.scaledeck.engine.event.EngineEvent;
+import dev.scaledeck.engine.config.ServiceSpec;
 import dev.scaledeck.engine.event.EventJournal;
+import dev.scaledeck.engine.health.DatabaseCheck;
+import dev.scaledeck.engine.health.DiskSpaceCheck;
+import dev.scaledeck.engine.health.HealthCheckService;
+import dev.scaledeck.engine.health.HttpServiceCheck;
+import dev.scaledeck.engine.health.MemoryCheck;
 import dev.scaledeck.engine.pool.ConnectionPool;
 import dev.scaledeck.engine.pool.ResourceMonitor;
 import dev.scaledeck.engine.scaling.platform.ScalingPlatform;
@@ -17,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -43,6 +53,10 @@ public final class ScalingEngine implements AutoCloseable {
     private final ConnectionPool pool;
     private final ResourceMonitor resources;
     private final InstanceMonitor instances;
+    private final HealthCheckService health;
+    private final LoadBalancer balancer;
+    private final HealthProber prober;
+    private final BalancedHttpClient cluster;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicReference<ScalingPlatform> platform =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -58,7 +72,18 @@ public final class ScalingEngine implements AutoCloseable {
         this.pool = new ConnectionPool("scaledeck", database, config.pool(), clock);
         this.resources = new ResourceMonitor(pool, alerts, config.monitor(), clock);
         this.instances = new InstanceMonitor(clock, journal, Duration.ofSeconds(1), io);
-        initialInstances.forEach(instances::add);
+        this.balancer = new LoadBalancer(config.balancer(), clock, journal);
+        this.prober = new HealthProber(balancer, io);
+        this.cluster = new BalancedHttpClient(balancer, io);
+        initialInstances.forEach(this::addInstance);
+        // Its own thread: a round waits for slow checks, which must not delay the resource monitor.
+        this.health = new HealthCheckService(config.health(), clock, alerts, journal);
+        health.register(new DatabaseCheck(pool, config.health(), clock));
+        health.register(new MemoryCheck(config.health(), clock));
+        health.register(new DiskSpaceCheck(config.home(), config.health(), clock));
+        for (ServiceSpec service : config.healthServices()) {
+            health.register(new HttpServiceCheck(service.name(), service.url(), false, config.health(), clock));
+        }
     }
 
     /**
@@ -72,6 +97,9 @@ public final class ScalingEngine implements AutoCloseable {
         ScalingEngine engine = new ScalingEngine(config, database, instances, clock);
         engine.resources.start(engine.scheduler);
         engine.instances.start(engine.scheduler);
+        engine.prober.start(engine.scheduler);
+        engine.scheduler.scheduleAtFixedRate(engine::tickBalancer, 100, 100, TimeUnit.MILLISECONDS);
+        engine.health.startPeriodicChecks(config.health().checkInterval());
         engine.journal.record(new EngineEvent(clock.instant(), "engine", "started", "engine",
                 "Engine started on " + database.masked() + " with " + instances.size() + " instance(s)"));
         return engine;
@@ -123,6 +151,49 @@ public final class ScalingEngine implements AutoCloseable {
         return java.util.Optional.ofNullable(platform.get());
     }
 
+    private void tickBalancer() {
+        try {
+            balancer.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("Balancer tick failed; the next one runs as scheduled", e);
+        }
+    }
+
+    /** Adds an instance: the balancer sends it traffic (through slow start) once its probes pass. */
+    public void addInstance(InstanceSpec spec) {
+        instances.add(spec);
+        balancer.add(spec);
+    }
+
+    /** Removes an instance: it takes no new requests, and is forgotten once its in-flight requests end. */
+    public CompletableFuture<Void> removeInstance(String id) {
+        instances.remove(id);
+        return balancer.remove(id);
+    }
+
+    /**
+     * Probes every instance's {@code /health} once now, as the periodic probes do; for one-shot
+     * commands that cannot wait for the schedule.
+     */
+    public CompletableFuture<Void> probeInstances() {
+        return prober.probeAll();
+    }
+
+    /** Which instance takes the next request, and why the others do not. */
+    public LoadBalancer balancer() {
+        return balancer;
+    }
+
+    /** Sends requests to the application through the balancer ("the cluster"). */
+    public BalancedHttpClient cluster() {
+        return cluster;
+    }
+
+    /** The seed's health checks: database, memory, disk space, external services; UP / DEGRADED / DOWN. */
+    public HealthCheckService health() {
+        return health;
+    }
+
     public boolean isClosed() {
         return closed.get();
     }
@@ -138,9 +209,12 @@ public final class ScalingEngine implements AutoCloseable {
         }
         journal.record(new EngineEvent(clock.instant(), "engine", "stopping", "engine", "Engine stopping"));
         instances.close();
+        prober.close();
+        health.close();
         resources.close();
         scheduler.shutdown();
         io.shutdown();
+        balancer.close();
         pool.close();
         try {
             if (!scheduler.awaitTermination(2, TimeUnit.SECONDS)) {

@@ -67,6 +67,28 @@ class AmbientTrafficTest {
     }
 
     @Test
+    void shouldSendThroughTheGivenSenderAndCountWhatItCouldNotPlace() {
+        java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean();
+        AmbientTraffic.Sender sender = (method, path, body) -> {
+            if (refuse.get()) {
+                throw new IllegalStateException("no healthy instance");
+            }
+            calls.add(method + " " + path);
+            return java.util.concurrent.CompletableFuture.completedFuture(path.startsWith("/api/projects") ? 200 : 503);
+        };
+        try (AmbientTraffic traffic = AmbientTraffic.through(200, sender)) {
+            traffic.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> calls.stream().anyMatch(c -> c.startsWith("POST /api/convert?user="))
+                    && calls.stream().anyMatch(c -> c.startsWith("GET /api/projects?user=")));
+            long failedBefore = traffic.failed();
+            refuse.set(true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> traffic.failed() > failedBefore + 5);
+            assertThat(traffic.running()).as("a refusing sender does not stop the schedule").isTrue();
+        }
+    }
+
+    @Test
     void shouldSendNothingAtRateZero() {
         try (AmbientTraffic traffic = new AmbientTraffic(0, () -> List.of(instance.url()))) {
             traffic.start();

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.scaledeck.engine.balancer.BalancerConfig;
+import dev.scaledeck.engine.balancer.PanicMode;
+import dev.scaledeck.engine.balancer.Strategy;
+import dev.scaledeck.engine.failover.FailoverConfig;
+import dev.scaledeck.engine.health.HealthConfig;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -43,7 +49,115 @@ final class ConfigParser {
                 positiveDuration(Setting.MONITOR_INTERVAL),
                 number(Setting.MEMORY_ALERT, 1, 100),
                 positiveDuration(Setting.LAG_ALERT));
-        return new ScalingConfig(home, database, pool, instances, autoScaling, embedded, monitor, debug());
+        return new ScalingConfig(home, database, pool, instances, autoScaling, embedded, monitor, debug(),
+                balancer(), health(), services(), failover(), secondaryDatabase(database));
+    }
+
+    private BalancerConfig balancer() {
+        Strategy strategy = choice(Setting.STRATEGY, Strategy.values());
+        PanicMode panic = choice(Setting.PANIC_MODE, PanicMode.values());
+        Duration base = positiveDuration(Setting.EJECTION_TIME);
+        Duration max = positiveDuration(Setting.MAX_EJECTION_TIME);
+        if (max.compareTo(base) < 0) {
+            throw raw.get(Setting.MAX_EJECTION_TIME).reject("must not be shorter than "
+                    + raw.get(Setting.EJECTION_TIME).origin() + " = " + raw.get(Setting.EJECTION_TIME).text());
+        }
+        return BalancerConfig.defaults().toBuilder()
+                .strategy(strategy)
+                .slowStart(duration(Setting.SLOW_START))
+                .probeInterval(positiveDuration(Setting.PROBE_INTERVAL))
+                .probeTimeout(positiveDuration(Setting.PROBE_TIMEOUT))
+                .unhealthyThreshold(intIn(Setting.UNHEALTHY_THRESHOLD, 1, 100))
+                .healthyThreshold(intIn(Setting.HEALTHY_THRESHOLD, 1, 100))
+                .outlierConsecutiveFailures(intIn(Setting.OUTLIER_FAILURES, 1, 1000))
+                .baseEjectionTime(base)
+                .maxEjectionTime(max)
+                .maxEjectedPercent(intIn(Setting.MAX_EJECTED_PERCENT, 0, 100))
+                .panicMode(panic)
+                .breakerFailureRateThreshold(number(Setting.BREAKER_FAILURE_RATE, 1, 100))
+                .breakerOpenWait(positiveDuration(Setting.BREAKER_OPEN_WAIT))
+                .build();
+    }
+
+    /** An enum value written in lower case with dashes: {@code least-connections}. */
+    private <E extends Enum<E>> E choice(Setting s, E[] values) {
+        RawValue v = raw.get(s);
+        String wanted = v.text().trim().toLowerCase(Locale.ROOT);
+        List<String> ids = new ArrayList<>();
+        for (E e : values) {
+            String id = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            if (id.equals(wanted)) {
+                return e;
+            }
+            ids.add(id);
+        }
+        throw v.reject("one of " + String.join(", ", ids));
+    }
+
+    private HealthConfig health() {
+        HealthConfig d = HealthConfig.defaults();
+        return new HealthConfig(positiveDuration(Setting.HEALTH_INTERVAL), d.checkTimeout(), d.historySize(),
+                d.memoryDegradedPercent(), d.memoryDownPercent(), d.diskFreeDegradedPercent(), d.diskFreeDownPercent(),
+                d.diskFreeDegradedBytes(), d.diskFreeDownBytes(), d.databaseDegradedAbove(), d.httpDegradedAbove());
+    }
+
+    private List<ServiceSpec> services() {
+        RawValue v = raw.get(Setting.HEALTH_SERVICES);
+        if (v.text().isBlank()) {
+            return List.of();
+        }
+        String allowed = "a JSON list of {\"name\": text, \"url\": \"http(s)://host:port/path\"}";
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(v.text());
+        } catch (JsonProcessingException e) {
+            throw v.reject(allowed + " (malformed JSON: " + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isArray()) {
+            throw v.reject(allowed + " (not a list)");
+        }
+        List<ServiceSpec> services = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode node = root.get(i);
+            String at = " (entry " + (i + 1) + ")";
+            JsonNode name = node.get("name");
+            if (name == null || !name.isTextual() || name.asText().isBlank()) {
+                throw v.reject(allowed + at + ": \"name\" must be a non-empty text");
+            }
+            if (!names.add(name.asText())) {
+                throw v.reject(allowed + at + ": name \"" + name.asText() + "\" appears twice; names must be unique");
+            }
+            JsonNode url = node.get("url");
+            if (url == null || !url.isTextual()) {
+                throw v.reject(allowed + at + ": \"url\" is missing");
+            }
+            services.add(new ServiceSpec(name.asText(), httpUrl(url.asText(), v, allowed + at)));
+        }
+        return services;
+    }
+
+    private FailoverConfig failover() {
+        FailoverConfig d = FailoverConfig.defaults();
+        return new FailoverConfig(intIn(Setting.FAILOVER_AFTER, 1, 100), intIn(Setting.FAILBACK_AFTER, 1, 100),
+                positiveDuration(Setting.FAILOVER_CHECK_INTERVAL), d.probeTimeout(), d.requestTimeout(), d.maxAttempts(),
+                d.initialBackoff(), d.backoffMultiplier(), d.jitter(), d.maxTotalTime(), d.retryNonIdempotent());
+    }
+
+    private Optional<DatabaseUrl> secondaryDatabase(Optional<DatabaseUrl> primary) {
+        RawValue v = raw.get(Setting.DATABASE_SECONDARY_URL);
+        if (v.text().isBlank()) {
+            return Optional.empty();
+        }
+        if (primary.isEmpty()) {
+            throw new ConfigException(v.origin(), DatabaseUrl.maskPasswords(v.text()),
+                    "a standby needs a primary: set DATABASE_URL too (the embedded database has no standby)");
+        }
+        try {
+            return Optional.of(DatabaseUrl.parse(v.text()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(v.origin(), DatabaseUrl.maskPasswords(v.text()), e.getMessage());
+        }
     }
 
     private Path home() {

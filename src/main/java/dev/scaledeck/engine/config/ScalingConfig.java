@@ -1,5 +1,9 @@
 package dev.scaledeck.engine.config;
 
+import dev.scaledeck.engine.balancer.BalancerConfig;
+import dev.scaledeck.engine.failover.FailoverConfig;
+import dev.scaledeck.engine.health.HealthConfig;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +21,21 @@ import java.util.Optional;
  * @param embedded    embedded environment
  * @param monitor     resource monitor and alert thresholds
  * @param debug       engine debug logging ({@code DEBUG=scaling:*})
+ * @param balancer    load balancing, health probes, outlier ejection, circuit breakers
+ * @param health      the health checks' thresholds and interval
+ * @param healthServices external HTTP services the health checks watch
+ * @param failover    failover thresholds and retries
+ * @param secondaryDatabase a standby database to fail over to, if any
  */
 public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfig pool,
                             Optional<List<InstanceSpec>> configuredInstances, AutoScalingConfig autoScaling,
-                            EmbeddedConfig embedded, MonitorConfig monitor, boolean debug) {
+                            EmbeddedConfig embedded, MonitorConfig monitor, boolean debug,
+                            BalancerConfig balancer, HealthConfig health, List<ServiceSpec> healthServices,
+                            FailoverConfig failover, Optional<DatabaseUrl> secondaryDatabase) {
 
     public ScalingConfig {
         configuredInstances = configuredInstances.map(List::copyOf);
+        healthServices = List.copyOf(healthServices);
     }
 
     public boolean embeddedDatabase() {
@@ -45,10 +57,12 @@ public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfi
     }
 
     public ScalingConfig withPool(PoolConfig newPool) {
-        return new ScalingConfig(home, database, newPool, configuredInstances, autoScaling, embedded, monitor, debug);
+        return new ScalingConfig(home, database, newPool, configuredInstances, autoScaling, embedded, monitor, debug,
+                balancer, health, healthServices, failover, secondaryDatabase);
     }
 
-    public ScalingConfig withHome(Path newHome) {
-        return new ScalingConfig(newHome, database, pool, configuredInstances, autoScaling, embedded, monitor, debug);
+    public ScalingConfig withBalancer(BalancerConfig newBalancer) {
+        return new ScalingConfig(home, database, pool, configuredInstances, autoScaling, embedded, monitor, debug,
+                newBalancer, health, healthServices, failover, secondaryDatabase);
     }
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.scaledeck.engine.config.DatabaseUrl;
 import dev.scaledeck.engine.config.PoolConfig;
+import dev.scaledeck.engine.health.DatabasePing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,23 +182,7 @@ public final class ConnectionPool implements AutoCloseable {
      * the answer must not wait for the acquire timeout.
      */
     public boolean ping(Duration timeout) {
-        int seconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
-        java.util.Properties props = new java.util.Properties();
-        if (database.user() != null) {
-            props.setProperty("user", database.user());
-        }
-        if (database.password() != null) {
-            props.setProperty("password", database.password());
-        }
-        props.setProperty("connectTimeout", Integer.toString(seconds));
-        props.setProperty("loginTimeout", Integer.toString(seconds));
-        props.setProperty("socketTimeout", Integer.toString(seconds + 1));
-        try (Connection c = new org.postgresql.Driver().connect(database.jdbcUrl(), props)) {
-            return c != null && c.isValid(seconds);
-        } catch (SQLException e) {
-            LOG.debug("Database ping failed: {}", DatabaseUrl.maskPasswords(e.getMessage()));
-            return false;
-        }
+        return DatabasePing.ping(database, timeout).reachable();
     }
 
     /**

@@ -89,6 +89,39 @@ public final class LiveChartModel {
         version.set(version.get() + 1);
     }
 
+    /**
+     * A chart like this one (title, unit, capacity, span) whose series are {@code names}: a series
+     * that this chart has keeps its points, a new one reads 0 at every point already held. For
+     * charts whose series come and go (one per instance); history stays bounded by the capacity.
+     * This model is left unchanged.
+     */
+    public LiveChartModel withSeries(List<String> names) {
+        LiveChartModel copy = new LiveChartModel(title, unit, capacity, span, names);
+        int first = firstIndex();
+        int[] from = new int[names.size()];
+        for (int s = 0; s < from.length; s++) {
+            from[s] = seriesNames.indexOf(names.get(s));
+        }
+        double[] point = new double[from.length];
+        for (int i = 0; i < size.get(); i++) {
+            int at = (first + i) % capacity;
+            for (int s = 0; s < from.length; s++) {
+                point[s] = from[s] < 0 ? 0 : values[from[s]][at];
+            }
+            copy.add(Instant.ofEpochMilli(times[at]), point);
+        }
+        return copy;
+    }
+
+    /** The newest value of the series called {@code name}, or NaN when there is none. */
+    public double latest(String name) {
+        int series = seriesNames.indexOf(name);
+        if (series < 0) {
+            throw new IllegalArgumentException("no series " + name + " in " + seriesNames);
+        }
+        return latest(series);
+    }
+
     /** Drops every point. */
     public void clear() {
         next = 0;

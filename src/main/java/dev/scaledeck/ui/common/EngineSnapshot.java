@@ -2,38 +2,73 @@ package dev.scaledeck.ui.common;
 
 import dev.scaledeck.engine.ScalingEngine;
 import dev.scaledeck.engine.alert.Alert;
+import dev.scaledeck.engine.balancer.BalancerStats;
 import dev.scaledeck.engine.balancer.InstanceStatus;
+import dev.scaledeck.engine.health.HealthReport;
 import dev.scaledeck.engine.pool.PoolStats;
 import dev.scaledeck.engine.pool.ResourceMetrics;
+import dev.scaledeck.engine.scaling.platform.PlatformInstance;
+import dev.scaledeck.engine.scaling.platform.ScalingPlatform;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the window shows, read from the engine in one go by the sampler: what every view
  * model updates from on one tick. Immutable.
  *
- * @param time         when it was read (engine clock)
- * @param pool         the pool, read fresh
- * @param resources    the resource monitor's latest sample (heap, GC, scheduler lag; at most one
- *                     monitor interval old)
- * @param activeAlerts active alerts, most severe first
- * @param instances    instances by id
- * @param databaseUrl  the database URL with the password masked
- * @param database     the latest database check
+ * @param time              when it was read (engine clock)
+ * @param pool              the pool, read fresh
+ * @param resources         the resource monitor's latest sample (heap, GC, scheduler lag; at most one
+ *                          monitor interval old)
+ * @param activeAlerts      active alerts, most severe first
+ * @param instances         instances by id
+ * @param databaseUrl       the database URL with the password masked
+ * @param database          the latest database check
+ * @param balancer          the balancer, read fresh
+ * @param health            the latest round of health checks (not a new round)
+ * @param platform          the name of the platform the instances run on, or null when the engine
+ *                          only watches them (and cannot stop or start them)
+ * @param platformInstances the platform's instances, running or stopped; empty without a platform
  */
 public record EngineSnapshot(Instant time, PoolStats pool, ResourceMetrics resources, List<Alert> activeAlerts,
-                             List<InstanceStatus> instances, String databaseUrl, DatabaseStatus database) {
+                             List<InstanceStatus> instances, String databaseUrl, DatabaseStatus database,
+                             BalancerStats balancer, HealthReport health, String platform,
+                             List<PlatformInstance> platformInstances) {
 
     public EngineSnapshot {
         activeAlerts = List.copyOf(activeAlerts);
         instances = List.copyOf(instances);
+        Objects.requireNonNull(balancer, "balancer");
+        Objects.requireNonNull(health, "health");
+        platformInstances = List.copyOf(platformInstances);
     }
 
-    /** Reads every part of {@code engine} now. Cheap: no database round trip. */
+    /** Reads every part of {@code engine} now. Cheap: no database round trip, no health round. */
     public static EngineSnapshot take(ScalingEngine engine, DatabaseStatus database) {
         PoolStats pool = engine.pool().stats();
+        Optional<ScalingPlatform> platform = engine.platform();
         return new EngineSnapshot(pool.time(), pool, engine.resources().metrics(), engine.alerts().active(),
-                engine.instances().snapshot(), engine.pool().maskedUrl(), database);
+                engine.instances().snapshot(), engine.pool().maskedUrl(), database, engine.balancer().stats(),
+                engine.health().report(), platform.map(ScalingPlatform::name).orElse(null),
+                platform.map(ScalingPlatform::instances).orElse(List.of()));
+    }
+
+    /** A copy with other active alerts, for tests. */
+    public EngineSnapshot withAlerts(List<Alert> alerts) {
+        return new EngineSnapshot(time, pool, resources, alerts, instances, databaseUrl, database, balancer, health,
+                platform, platformInstances);
+    }
+
+    /** Whether the engine can stop and start the instances. */
+    public boolean hasPlatform() {
+        return platform != null;
+    }
+
+    /** The platform's view of one instance, if it knows it. */
+    public Optional<PlatformInstance> platformInstance(String id) {
+        return platformInstances.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 }

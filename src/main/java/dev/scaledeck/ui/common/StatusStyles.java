@@ -2,7 +2,10 @@ package dev.scaledeck.ui.common;
 
 import dev.scaledeck.engine.alert.Alert;
 import dev.scaledeck.engine.alert.Severity;
+import dev.scaledeck.engine.balancer.BreakerState;
+import dev.scaledeck.engine.balancer.InstanceHealth;
 import dev.scaledeck.engine.balancer.InstanceState;
+import dev.scaledeck.engine.health.HealthStatus;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,6 +26,11 @@ public final class StatusStyles {
     /** Partly good: some instances down, engine still starting. Amber. */
     public static final String DEGRADED = "state-degraded";
 
+    /** Taken out of the balancer's traffic (by outlier detection or an operator). Orange. */
+    public static final String EJECTED = "state-ejected";
+    /** Taking no new requests while its in-flight requests finish. Blue-grey. */
+    public static final String DRAINING = "state-draining";
+
     public static final String SEVERITY_NONE = "severity-none";
     public static final String SEVERITY_INFO = "severity-info";
     public static final String SEVERITY_WARNING = "severity-warning";
@@ -36,6 +44,35 @@ public final class StatusStyles {
             case UP -> GOOD;
             case DOWN -> BAD;
             case UNKNOWN -> UNKNOWN;
+        };
+    }
+
+    /** The colour of a balancer state: HEALTHY green, UNHEALTHY red, EJECTED orange, DRAINING blue-grey. */
+    public static String of(InstanceHealth health) {
+        return switch (health) {
+            case HEALTHY -> GOOD;
+            case UNHEALTHY -> BAD;
+            case EJECTED -> EJECTED;
+            case DRAINING -> DRAINING;
+            case REMOVED -> UNKNOWN;
+        };
+    }
+
+    /** A circuit breaker: closed is normal, open keeps traffic away (red), half-open is trying (amber). */
+    public static String of(BreakerState breaker) {
+        return switch (breaker) {
+            case CLOSED -> SEVERITY_NONE;
+            case OPEN -> BAD;
+            case HALF_OPEN -> DEGRADED;
+        };
+    }
+
+    /** A health check or the application: UP green, DEGRADED amber, DOWN red. */
+    public static String of(HealthStatus status) {
+        return switch (status) {
+            case UP -> GOOD;
+            case DEGRADED -> DEGRADED;
+            case DOWN -> BAD;
         };
     }
 

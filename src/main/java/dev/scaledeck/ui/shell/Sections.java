@@ -1,7 +1,11 @@
 package dev.scaledeck.ui.shell;
 
+import dev.scaledeck.ui.balancer.BalancerView;
+import dev.scaledeck.ui.balancer.BalancerViewModel;
 import dev.scaledeck.ui.common.DialogService;
 import dev.scaledeck.ui.common.TaskExecutor;
+import dev.scaledeck.ui.health.HealthView;
+import dev.scaledeck.ui.health.HealthViewModel;
 import dev.scaledeck.ui.overview.OverviewView;
 import dev.scaledeck.ui.overview.OverviewViewModel;
 import dev.scaledeck.ui.pool.PoolView;
@@ -13,7 +17,7 @@ import java.util.List;
 public final class Sections {
 
     /** Every section's title, in navigation order. */
-    public static final List<String> TITLES = List.of("Overview", "Pool");
+    public static final List<String> TITLES = List.of("Overview", "Pool", "Balancer", "Health");
 
     private Sections() {
     }
@@ -25,7 +29,9 @@ public final class Sections {
     public static List<Section<?>> standard(TaskExecutor tasks, DialogService dialogs) {
         return List.of(
                 Section.of(TITLES.get(0), new OverviewViewModel(), OverviewView::new),
-                Section.of(TITLES.get(1), new PoolViewModel(), PoolView::new));
+                Section.of(TITLES.get(1), new PoolViewModel(), PoolView::new),
+                Section.of(TITLES.get(2), new BalancerViewModel(tasks, dialogs), BalancerView::new),
+                Section.of(TITLES.get(3), new HealthViewModel(tasks, dialogs), HealthView::new));
     }
 
     /** The title as spelled in {@link #TITLES}, matched without regard to case. */

@@ -1,5 +1,6 @@
 package dev.scaledeck.engine.alert;
 
+import dev.scaledeck.testsupport.MutableClock;
 import dev.scaledeck.engine.event.EngineEvent;
 import dev.scaledeck.engine.event.EventJournal;
 import org.junit.jupiter.api.Test;
@@ -64,32 +65,5 @@ class AlertCenterTest {
         assertThat(seen).containsExactly("lag+", "pool+", "lag-");
         center.raise("info", Severity.INFO, "x", "i");
         assertThat(center.active()).extracting(Alert::key).containsExactly("pool", "info");
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

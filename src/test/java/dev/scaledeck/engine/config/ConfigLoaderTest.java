@@ -102,6 +102,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReadBalancerHealthAndFailoverSettings() {
+        ScalingConfig c = load(Map.of("SCALEDECK_BALANCER_STRATEGY", "least-connections", "SCALEDECK_PANIC_MODE", "spread",
+                "SCALEDECK_SLOW_START", "0s", "SCALEDECK_HEALTH_SERVICES", "[{\"name\":\"auth\",\"url\":\"http://127.0.0.1:9/health\"}]",
+                "DATABASE_URL", "postgres://a:b@db1:5432/app", "DATABASE_SECONDARY_URL", "postgres://a:b@db2:5432/app",
+                "SCALEDECK_FAILBACK_AFTER", "7", "SCALEDECK_HEALTH_INTERVAL", "10s"));
+        assertThat(c.balancer().strategy()).isEqualTo(dev.scaledeck.engine.balancer.Strategy.LEAST_CONNECTIONS);
+        assertThat(c.balancer().panicMode()).isEqualTo(dev.scaledeck.engine.balancer.PanicMode.SPREAD);
+        assertThat(c.balancer().slowStart()).isZero();
+        assertThat(c.healthServices()).extracting(ServiceSpec::name).containsExactly("auth");
+        assertThat(c.secondaryDatabase()).map(DatabaseUrl::jdbcUrl).contains("jdbc:postgresql://db2:5432/app");
+        assertThat(c.failover().failBackAfter()).isEqualTo(7);
+        assertThat(c.health().checkInterval()).isEqualTo(Duration.ofSeconds(10));
+        ScalingConfig defaults = load(Map.of());
+        assertThat(defaults.balancer()).isEqualTo(dev.scaledeck.engine.balancer.BalancerConfig.defaults());
+    }
+
+    @Test
     void shouldTurnOnEngineDebugForScalingNamespace() {
         assertThat(load(Map.of("DEBUG", "scaling:*")).debug()).isTrue();
         assertThat(load(Map.of("DEBUG", "express:*")).debug()).isFalse();
@@ -133,6 +150,15 @@ class ConfigLoaderTest {
             "SCALEDECK_SAMPLE_INSTANCES|0|a whole number from 1 to 64",
             "SCALEDECK_AMBIENT_RATE|-1|a number from 0 to 10000",
             "SCALEDECK_MEMORY_ALERT_PERCENT|NaN|a number from 1 to 100",
+            "SCALEDECK_BALANCER_STRATEGY|random|one of smooth-weighted-round-robin, least-connections, round-robin",
+            "SCALEDECK_PANIC_MODE|ignore|one of fail-fast, spread",
+            "SCALEDECK_MAX_EJECTION_TIME|10s|must not be shorter than SCALEDECK_EJECTION_TIME (default) = 30s",
+            "SCALEDECK_MAX_EJECTED_PERCENT|150|a whole number from 0 to 100",
+            "SCALEDECK_PROBE_INTERVAL|0s|greater than zero",
+            "SCALEDECK_UNHEALTHY_THRESHOLD|0|a whole number from 1 to 100",
+            "SCALEDECK_HEALTH_SERVICES|[{\"name\":\"x\"}]|\"url\" is missing",
+            "SCALEDECK_HEALTH_SERVICES|[{\"name\":\"x\",\"url\":\"x\"}]|is not an http(s) URL",
+            "DATABASE_SECONDARY_URL|postgres://u:p@h/db|a standby needs a primary",
     })
     void shouldRejectEveryBadValueNamingSettingValueAndWhatIsAllowed(String env, String value, String allowed) {
         assertThatThrownBy(() -> load(Map.of(env, value)))

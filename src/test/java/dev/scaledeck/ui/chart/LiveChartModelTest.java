@@ -100,4 +100,27 @@ class LiveChartModelTest {
         assertThatThrownBy(() -> LiveChartModel.of("c", "u", "a").values("b"))
                 .hasMessage("no series b in [a]");
     }
+
+    @Test
+    void shouldKeepTheHistoryOfSeriesThatStayWhenTheSeriesChange() {
+        LiveChartModel model = new LiveChartModel("Requests", "per second", 3, Duration.ofSeconds(2),
+                List.of("sample-1", "sample-2"));
+        for (int i = 0; i < 5; i++) {
+            model.add(at(i * 0.5), i, 10 * i);
+        }
+
+        LiveChartModel changed = model.withSeries(List.of("sample-2", "sample-3"));
+
+        assertThat(changed.seriesNames()).containsExactly("sample-2", "sample-3");
+        assertThat(changed.capacity()).isEqualTo(3);
+        assertThat(changed.title()).isEqualTo("Requests");
+        assertThat(changed.values("sample-2")).containsExactly(20, 30, 40);
+        assertThat(changed.values("sample-3")).containsExactly(0, 0, 0);
+        assertThat(changed.secondsAgo()).containsExactly(-1.0, -0.5, 0.0);
+        assertThat(model.seriesNames()).as("the old model is unchanged").containsExactly("sample-1", "sample-2");
+
+        changed.add(at(3), 50, 7);
+        assertThat(changed.size()).as("still bounded").isEqualTo(3);
+        assertThat(changed.latest("sample-3")).isEqualTo(7);
+    }
 }

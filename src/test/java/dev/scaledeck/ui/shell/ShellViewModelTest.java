@@ -185,7 +185,7 @@ class ShellViewModelTest {
     }
 
     private static EngineSnapshot withAlerts(EngineSnapshot s, List<Alert> alerts) {
-        return new EngineSnapshot(s.time(), s.pool(), s.resources(), alerts, s.instances(), s.databaseUrl(), s.database());
+        return s.withAlerts(alerts);
     }
 
     @Test

@@ -1,0 +1,74 @@
+package dev.scaledeck.cli;
+
+import dev.scaledeck.engine.health.HealthReport;
+import dev.scaledeck.engine.health.HealthResult;
+import dev.scaledeck.engine.health.HealthStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code scaledeck health}: run every health check once. */
+@Command(name = "health", mixinStandardHelpOptions = true,
+        description = "Run the health checks once: database (connectivity and round trip), memory, disk space of "
+                + "the data directory, and the external services named in configuration.%n"
+                + "Exit 0 when UP, 1 when DEGRADED or DOWN.")
+public final class HealthCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    ScaleDeckCommand root;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--json", description = "Print one JSON document on stdout and nothing else there.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        return OneShot.withEngine(common, root, (engine, config) -> {
+            HealthReport report = engine.health().checkNow();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                OneShot.printJson(out, toJson(report));
+            } else {
+                out.printf("Health     %s%n", report.status());
+                for (HealthResult r : report.checks().values()) {
+                    out.printf("  %-10s %-9s %6d ms  %s%n", r.check(), r.status(), r.latency().toMillis(), r.message());
+                }
+                out.flush();
+            }
+            return report.status() == HealthStatus.UP ? ExitCodes.OK : ExitCodes.PROBLEM;
+        });
+    }
+
+    static Map<String, Object> toJson(HealthReport report) {
+        List<Map<String, Object>> checks = new ArrayList<>();
+        for (HealthResult r : report.checks().values()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", r.check());
+            c.put("status", r.status().name());
+            c.put("message", r.message());
+            c.put("latencyMs", r.latency().toMillis());
+            c.put("time", r.time().toString());
+            checks.add(c);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", report.status().name());
+        json.put("time", report.time().toString());
+        json.put("checks", checks);
+        return json;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.scaledeck.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.scaledeck.embedded.EnvironmentLauncher;
+import dev.scaledeck.engine.LaunchedEngine;
+import dev.scaledeck.engine.ScalingEngine;
+import dev.scaledeck.engine.config.ScalingConfig;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+
+/**
+ * What the one-shot commands share: the configuration, a quiet console (their output is the
+ * result), the engine on its environment for the length of the command, and one JSON document.
+ */
+final class OneShot {
+
+    /** Work done with a running engine; returns the exit code. */
+    @FunctionalInterface
+    interface EngineWork {
+        int run(ScalingEngine engine, ScalingConfig config) throws Exception;
+    }
+
+    private OneShot() {
+    }
+
+    static int withEngine(CommonOptions common, ScaleDeckCommand root, EngineWork work) throws Exception {
+        ScalingConfig config = common.load(root.env());
+        Logging.configure(config, true);
+        try (LaunchedEngine launched = new EnvironmentLauncher(config, false, Clock.systemUTC()).launch(step -> { })) {
+            return work.run(launched.engine(), config);
+        }
+    }
+
+    static void printJson(PrintWriter out, Object document) throws JsonProcessingException {
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+        out.flush();
+    }
+}
