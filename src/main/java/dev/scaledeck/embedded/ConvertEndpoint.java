@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /api/convert[?language=javascript][&user=ID]} with an n8n workflow as the body:
@@ -22,10 +23,10 @@ final class ConvertEndpoint implements Endpoint {
     private static final String INSERT = "INSERT INTO conversions (user_id, status, language, generated_code, duration_ms) "
             + "VALUES (?, ?, ?, ?, ?)";
 
-    private final ConnectionPool pool;
+    private final Supplier<ConnectionPool> pool;
     private final WorkflowConverter converter;
 
-    ConvertEndpoint(ConnectionPool pool, WorkflowConverter converter) {
+    ConvertEndpoint(Supplier<ConnectionPool> pool, WorkflowConverter converter) {
         this.pool = pool;
         this.converter = converter;
     }
@@ -65,7 +66,7 @@ final class ConvertEndpoint implements Endpoint {
     /** Stores the conversion, then gives {@code answer}; or says why it could not be stored. */
     private HttpResponse record(long user, CodeLanguage language, String code, double millis, HttpResponse answer) {
         try {
-            pool.withConnection(c -> {
+            pool.get().withConnection(c -> {
                 try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                     ps.setLong(1, user);
                     ps.setString(2, code == null ? "failed" : "completed");

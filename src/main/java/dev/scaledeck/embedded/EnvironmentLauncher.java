@@ -77,7 +77,7 @@ public final class EnvironmentLauncher implements EngineLauncher {
         }
         int n = config.embedded().sampleInstances();
         progress.accept("Starting " + n + " sample converter instance(s)");
-        env.fleet = new SampleFleet(env.engine.pool());
+        env.fleet = new SampleFleet(env.engine::pool);
         env.platform = new LocalPlatform(env.fleet);
         boolean publish = env.database != null && env.database.owned();
         env.fleet.addListener(runningNow -> env.syncInstances(env.platform.instances(), publish));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/projects?user=ID}: the user's projects, newest id last, at most
@@ -22,9 +23,9 @@ final class ProjectsEndpoint implements Endpoint {
     private static final String SQL = "SELECT id, name, description, created_at FROM projects "
             + "WHERE user_id = ? ORDER BY id LIMIT " + LIMIT;
 
-    private final ConnectionPool pool;
+    private final Supplier<ConnectionPool> pool;
 
-    ProjectsEndpoint(ConnectionPool pool) {
+    ProjectsEndpoint(Supplier<ConnectionPool> pool) {
         this.pool = pool;
     }
 
@@ -32,7 +33,7 @@ final class ProjectsEndpoint implements Endpoint {
     public HttpResponse handle(HttpExchange exchange) {
         long user = HttpRequests.positiveId(HttpRequests.query(exchange), "user", true).getAsLong();
         try {
-            return HttpResponse.ok(pool.withConnection(c -> {
+            return HttpResponse.ok(pool.get().withConnection(c -> {
                 try (PreparedStatement ps = c.prepareStatement(SQL)) {
                     ps.setLong(1, user);
                     try (ResultSet rs = ps.executeQuery()) {

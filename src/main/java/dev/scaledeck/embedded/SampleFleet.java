@@ -23,7 +23,7 @@ public final class SampleFleet implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleFleet.class);
 
-    private final ConnectionPool pool;
+    private final java.util.function.Supplier<ConnectionPool> pool;
     private final AtomicInteger lastNumber = new AtomicInteger();
     private final Map<String, SampleInstance> instances = new LinkedHashMap<>();
     /** Stopped but not removed: id to the address it comes back at. */
@@ -32,6 +32,11 @@ public final class SampleFleet implements AutoCloseable {
     private boolean closed;
 
     public SampleFleet(ConnectionPool pool) {
+        this(() -> pool);
+    }
+
+    /** @param pool looked up for every request (the engine's pool changes when its database fails over) */
+    public SampleFleet(java.util.function.Supplier<ConnectionPool> pool) {
         this.pool = pool;
     }
 
@@ -46,7 +51,8 @@ public final class SampleFleet implements AutoCloseable {
                 throw new IllegalStateException("sample fleet is closed");
             }
         }
-        SampleInstance instance = SampleInstance.start("sample-" + lastNumber.incrementAndGet(), pool);
+        SampleInstance instance = SampleInstance.start("sample-" + lastNumber.incrementAndGet(), pool,
+                SampleInstance.DEFAULT_WORKERS, 0);
         List<SampleInstance> now;
         synchronized (this) {
             if (closed) {

@@ -79,11 +79,20 @@ public final class SampleInstance implements AutoCloseable {
      * come back at the address the balancer knows.
      */
     public static SampleInstance start(String id, ConnectionPool pool, int workerThreads, int port) throws IOException {
+        return start(id, () -> pool, workerThreads, port);
+    }
+
+    /**
+     * As above, with the pool looked up for every request: the engine's pool changes when its
+     * database fails over.
+     */
+    public static SampleInstance start(String id, java.util.function.Supplier<ConnectionPool> pool, int workerThreads,
+                                       int port) throws IOException {
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be >= 1, but was " + workerThreads);
         }
         InstanceMetrics metrics = new InstanceMetrics(id, workerThreads, System::nanoTime);
-        HealthCache health = new HealthCache(id, () -> pool.ping(Duration.ofSeconds(1)), HEALTH_TTL, HEALTH_MAX_WAIT);
+        HealthCache health = new HealthCache(id, () -> pool.get().ping(Duration.ofSeconds(1)), HEALTH_TTL, HEALTH_MAX_WAIT);
         SampleRouter router = new SampleRouter(id, JSON, metrics)
                 .route("GET", "/health", exchange -> health.healthy()
                         ? HttpResponse.ok(Map.of("status", "UP", "id", id))

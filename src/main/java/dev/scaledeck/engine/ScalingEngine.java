@@ -11,6 +11,8 @@ import dev.scaledeck.engine.config.ScalingConfig;
 import dev.scaledeck.engine.event.EngineEvent;
 import dev.scaledeck.engine.config.ServiceSpec;
 import dev.scaledeck.engine.event.EventJournal;
+import dev.scaledeck.engine.failover.DatabaseFailover;
+import dev.scaledeck.engine.failover.FailoverSnapshot;
 import dev.scaledeck.engine.health.DatabaseCheck;
 import dev.scaledeck.engine.health.DiskSpaceCheck;
 import dev.scaledeck.engine.health.HealthCheckService;
@@ -51,6 +53,7 @@ public final class ScalingEngine implements AutoCloseable {
     private final EventJournal journal;
     private final AlertCenter alerts;
     private final ConnectionPool pool;
+    private final DatabaseFailover databaseFailover;
     private final ResourceMonitor resources;
     private final InstanceMonitor instances;
     private final HealthCheckService health;
@@ -69,8 +72,15 @@ public final class ScalingEngine implements AutoCloseable {
         this.io = Executors.newCachedThreadPool(new NamedThreads("scaledeck-io"));
         this.journal = new EventJournal(JOURNAL_CAPACITY, config.journalFile());
         this.alerts = new AlertCenter(clock, journal, ALERT_HISTORY);
-        this.pool = new ConnectionPool("scaledeck", database, config.pool(), clock);
-        this.resources = new ResourceMonitor(pool, alerts, config.monitor(), clock);
+        if (config.secondaryDatabase().isPresent()) {
+            this.databaseFailover = new DatabaseFailover("database", database, config.secondaryDatabase().get(),
+                    config.pool(), config.failover(), clock, journal);
+            this.pool = null;
+        } else {
+            this.databaseFailover = null;
+            this.pool = new ConnectionPool("scaledeck", database, config.pool(), clock);
+        }
+        this.resources = new ResourceMonitor(this::pool, alerts, config.monitor(), clock);
         this.instances = new InstanceMonitor(clock, journal, Duration.ofSeconds(1), io);
         this.balancer = new LoadBalancer(config.balancer(), clock, journal);
         this.prober = new HealthProber(balancer, io);
@@ -78,7 +88,7 @@ public final class ScalingEngine implements AutoCloseable {
         initialInstances.forEach(this::addInstance);
         // Its own thread: a round waits for slow checks, which must not delay the resource monitor.
         this.health = new HealthCheckService(config.health(), clock, alerts, journal);
-        health.register(new DatabaseCheck(pool, config.health(), clock));
+        health.register(new DatabaseCheck("database", this::pool, config.health(), clock));
         health.register(new MemoryCheck(config.health(), clock));
         health.register(new DiskSpaceCheck(config.home(), config.health(), clock));
         for (ServiceSpec service : config.healthServices()) {
@@ -98,6 +108,9 @@ public final class ScalingEngine implements AutoCloseable {
         engine.resources.start(engine.scheduler);
         engine.instances.start(engine.scheduler);
         engine.prober.start(engine.scheduler);
+        if (engine.databaseFailover != null) {
+            engine.databaseFailover.start(engine.scheduler);
+        }
         engine.scheduler.scheduleAtFixedRate(engine::tickBalancer, 100, 100, TimeUnit.MILLISECONDS);
         engine.health.startPeriodicChecks(config.health().checkInterval());
         engine.journal.record(new EngineEvent(clock.instant(), "engine", "started", "engine",
@@ -113,9 +126,18 @@ public final class ScalingEngine implements AutoCloseable {
         return clock;
     }
 
-    /** The database connection pool ({@code withConnection}, {@code stats}). */
+    /**
+     * The database connection pool ({@code withConnection}, {@code stats}). With a standby
+     * database configured, this is the pool to the database that takes work now: ask again
+     * rather than keeping it.
+     */
     public ConnectionPool pool() {
-        return pool;
+        return databaseFailover != null ? databaseFailover.pool() : pool;
+    }
+
+    /** The database failover's state, when a standby database is configured. */
+    public java.util.Optional<FailoverSnapshot> databaseFailover() {
+        return databaseFailover == null ? java.util.Optional.empty() : java.util.Optional.of(databaseFailover.snapshot());
     }
 
     /** Pool and JVM samples and their alerts. */
@@ -215,7 +237,11 @@ public final class ScalingEngine implements AutoCloseable {
         scheduler.shutdown();
         io.shutdown();
         balancer.close();
-        pool.close();
+        if (databaseFailover != null) {
+            databaseFailover.close();
+        } else {
+            pool.close();
+        }
         try {
             if (!scheduler.awaitTermination(2, TimeUnit.SECONDS)) {
                 LOG.warn("Engine scheduler still busy after 2s; interrupting it");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scaledeck.engine.balancer.BalancerConfig;
 import dev.scaledeck.engine.balancer.PanicMode;
 import dev.scaledeck.engine.balancer.Strategy;
+import dev.scaledeck.engine.failover.FailoverConfig;
 import dev.scaledeck.engine.health.HealthConfig;
 
 import java.net.URI;
@@ -49,7 +50,7 @@ final class ConfigParser {
                 number(Setting.MEMORY_ALERT, 1, 100),
                 positiveDuration(Setting.LAG_ALERT));
         return new ScalingConfig(home, database, pool, instances, autoScaling, embedded, monitor, debug(),
-                balancer(), health(), services());
+                balancer(), health(), services(), failover(), secondaryDatabase(database));
     }
 
     private BalancerConfig balancer() {
@@ -134,6 +135,29 @@ final class ConfigParser {
             services.add(new ServiceSpec(name.asText(), httpUrl(url.asText(), v, allowed + at)));
         }
         return services;
+    }
+
+    private FailoverConfig failover() {
+        FailoverConfig d = FailoverConfig.defaults();
+        return new FailoverConfig(intIn(Setting.FAILOVER_AFTER, 1, 100), intIn(Setting.FAILBACK_AFTER, 1, 100),
+                positiveDuration(Setting.FAILOVER_CHECK_INTERVAL), d.probeTimeout(), d.requestTimeout(), d.maxAttempts(),
+                d.initialBackoff(), d.backoffMultiplier(), d.jitter(), d.maxTotalTime(), d.retryNonIdempotent());
+    }
+
+    private Optional<DatabaseUrl> secondaryDatabase(Optional<DatabaseUrl> primary) {
+        RawValue v = raw.get(Setting.DATABASE_SECONDARY_URL);
+        if (v.text().isBlank()) {
+            return Optional.empty();
+        }
+        if (primary.isEmpty()) {
+            throw new ConfigException(v.origin(), DatabaseUrl.maskPasswords(v.text()),
+                    "a standby needs a primary: set DATABASE_URL too (the embedded database has no standby)");
+        }
+        try {
+            return Optional.of(DatabaseUrl.parse(v.text()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(v.origin(), DatabaseUrl.maskPasswords(v.text()), e.getMessage());
+        }
     }
 
     private Path home() {

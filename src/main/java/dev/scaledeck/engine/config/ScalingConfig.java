@@ -1,6 +1,7 @@
 package dev.scaledeck.engine.config;
 
 import dev.scaledeck.engine.balancer.BalancerConfig;
+import dev.scaledeck.engine.failover.FailoverConfig;
 import dev.scaledeck.engine.health.HealthConfig;
 
 import java.nio.file.Path;
@@ -23,11 +24,14 @@ import java.util.Optional;
  * @param balancer    load balancing, health probes, outlier ejection, circuit breakers
  * @param health      the health checks' thresholds and interval
  * @param healthServices external HTTP services the health checks watch
+ * @param failover    failover thresholds and retries
+ * @param secondaryDatabase a standby database to fail over to, if any
  */
 public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfig pool,
                             Optional<List<InstanceSpec>> configuredInstances, AutoScalingConfig autoScaling,
                             EmbeddedConfig embedded, MonitorConfig monitor, boolean debug,
-                            BalancerConfig balancer, HealthConfig health, List<ServiceSpec> healthServices) {
+                            BalancerConfig balancer, HealthConfig health, List<ServiceSpec> healthServices,
+                            FailoverConfig failover, Optional<DatabaseUrl> secondaryDatabase) {
 
     public ScalingConfig {
         configuredInstances = configuredInstances.map(List::copyOf);
@@ -54,11 +58,11 @@ public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfi
 
     public ScalingConfig withPool(PoolConfig newPool) {
         return new ScalingConfig(home, database, newPool, configuredInstances, autoScaling, embedded, monitor, debug,
-                balancer, health, healthServices);
+                balancer, health, healthServices, failover, secondaryDatabase);
     }
 
     public ScalingConfig withBalancer(BalancerConfig newBalancer) {
         return new ScalingConfig(home, database, pool, configuredInstances, autoScaling, embedded, monitor, debug,
-                newBalancer, health, healthServices);
+                newBalancer, health, healthServices, failover, secondaryDatabase);
     }
 }

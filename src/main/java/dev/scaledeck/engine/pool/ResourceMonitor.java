@@ -34,7 +34,7 @@ public final class ResourceMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResourceMonitor.class);
     private static final int HISTORY = 600;
 
-    private final ConnectionPool pool;
+    private final java.util.function.Supplier<ConnectionPool> pool;
     private final AlertCenter alerts;
     private final MonitorConfig config;
     private final Clock clock;
@@ -45,6 +45,12 @@ public final class ResourceMonitor implements AutoCloseable {
     private ScheduledFuture<?> task;
 
     public ResourceMonitor(ConnectionPool pool, AlertCenter alerts, MonitorConfig config, Clock clock) {
+        this(() -> pool, alerts, config, clock);
+    }
+
+    /** @param pool the pool to watch now (it changes when the database fails over) */
+    public ResourceMonitor(java.util.function.Supplier<ConnectionPool> pool, AlertCenter alerts, MonitorConfig config,
+                           Clock clock) {
         this.pool = pool;
         this.alerts = alerts;
         this.config = config;
@@ -80,7 +86,8 @@ public final class ResourceMonitor implements AutoCloseable {
 
     /** Takes one sample now with the given scheduler lag, evaluates the alerts and returns it. */
     public ResourceMetrics sample(Duration schedulerLag) {
-        int leaksHeld = pool.checkLeaks();
+        ConnectionPool current = pool.get();
+        int leaksHeld = current.checkLeaks();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long gcTotal = totalGcMillis();
         ResourceMetrics m;
@@ -88,7 +95,7 @@ public final class ResourceMonitor implements AutoCloseable {
             Duration gc = Duration.ofMillis(Math.max(0, gcTotal - lastGcMillis));
             lastGcMillis = gcTotal;
             long max = heap.getMax() > 0 ? heap.getMax() : heap.getCommitted();
-            m = new ResourceMetrics(clock.instant(), pool.stats(), heap.getUsed(), max, gc, schedulerLag, leaksHeld);
+            m = new ResourceMetrics(clock.instant(), current.stats(), heap.getUsed(), max, gc, schedulerLag, leaksHeld);
             history.add(m);
         }
         evaluate(m);
@@ -117,7 +124,7 @@ public final class ResourceMonitor implements AutoCloseable {
                 String.format("connections free again (%d of %d busy, none waiting)", p.active(), p.max()));
         alerts.set(m.leaksHeld() > 0, ALERT_POOL_LEAK, Severity.WARNING, "pool",
                 String.format("%d connection(s) held longer than %s: possible leak", m.leaksHeld(),
-                        Durations.format(pool.config().leakDetection())),
+                        Durations.format(pool.get().config().leakDetection())),
                 "no connection held beyond the leak threshold");
         Duration lagLimit = config.lagAlert();
         alerts.set(m.schedulerLag().compareTo(lagLimit) > 0, ALERT_LAG, Severity.WARNING, "engine",

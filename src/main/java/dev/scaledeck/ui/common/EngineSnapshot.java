@@ -4,6 +4,7 @@ import dev.scaledeck.engine.ScalingEngine;
 import dev.scaledeck.engine.alert.Alert;
 import dev.scaledeck.engine.balancer.BalancerStats;
 import dev.scaledeck.engine.balancer.InstanceStatus;
+import dev.scaledeck.engine.failover.FailoverSnapshot;
 import dev.scaledeck.engine.health.HealthReport;
 import dev.scaledeck.engine.pool.PoolStats;
 import dev.scaledeck.engine.pool.ResourceMetrics;
@@ -32,13 +33,15 @@ import java.util.Optional;
  * @param platform          the name of the platform the instances run on, or null when the engine
  *                          only watches them (and cannot stop or start them)
  * @param platformInstances the platform's instances, running or stopped; empty without a platform
+ * @param failover          the database failover pair, empty when none is configured
  */
 public record EngineSnapshot(Instant time, PoolStats pool, ResourceMetrics resources, List<Alert> activeAlerts,
                              List<InstanceStatus> instances, String databaseUrl, DatabaseStatus database,
                              BalancerStats balancer, HealthReport health, String platform,
-                             List<PlatformInstance> platformInstances) {
+                             List<PlatformInstance> platformInstances, Optional<FailoverSnapshot> failover) {
 
     public EngineSnapshot {
+        failover = failover == null ? Optional.empty() : failover;
         activeAlerts = List.copyOf(activeAlerts);
         instances = List.copyOf(instances);
         Objects.requireNonNull(balancer, "balancer");
@@ -53,13 +56,24 @@ public record EngineSnapshot(Instant time, PoolStats pool, ResourceMetrics resou
         return new EngineSnapshot(pool.time(), pool, engine.resources().metrics(), engine.alerts().active(),
                 engine.instances().snapshot(), engine.pool().maskedUrl(), database, engine.balancer().stats(),
                 engine.health().report(), platform.map(ScalingPlatform::name).orElse(null),
-                platform.map(ScalingPlatform::instances).orElse(List.of()));
+                platform.map(ScalingPlatform::instances).orElse(List.of()), failoverOf(engine));
+    }
+
+    /** The database failover pair of {@code engine}, empty when none is configured. */
+    static Optional<FailoverSnapshot> failoverOf(ScalingEngine engine) {
+        return engine.databaseFailover();
     }
 
     /** A copy with other active alerts, for tests. */
     public EngineSnapshot withAlerts(List<Alert> alerts) {
         return new EngineSnapshot(time, pool, resources, alerts, instances, databaseUrl, database, balancer, health,
-                platform, platformInstances);
+                platform, platformInstances, failover);
+    }
+
+    /** A copy with another database failover pair (null or empty: none configured), for tests. */
+    public EngineSnapshot withFailover(FailoverSnapshot failover) {
+        return new EngineSnapshot(time, pool, resources, activeAlerts, instances, databaseUrl, database, balancer,
+                health, platform, platformInstances, Optional.ofNullable(failover));
     }
 
     /** Whether the engine can stop and start the instances. */

@@ -5,6 +5,7 @@ import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.common.StyleClasses;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -56,7 +57,31 @@ public final class HealthView extends VBox {
 
         VBox checksCard = Panels.card("Checks", checksTable(vm));
         VBox.setVgrow(checksCard, Priority.ALWAYS);
-        getChildren().addAll(Panels.heading("Health", vm.summaryProperty()), top, checksCard);
+        getChildren().addAll(Panels.heading("Health", vm.summaryProperty()), top, failoverCard(vm), checksCard);
+    }
+
+    /** The database failover pair: shown only when one is configured. */
+    private static VBox failoverCard(HealthViewModel vm) {
+        Label headline = label("health-failover-headline", "failover-headline", vm.failoverHeadlineProperty());
+        StyleClasses.bind(headline, vm.failoverStyleProperty());
+        Label primary = label("health-failover-primary", "failover-endpoint", vm.failoverPrimaryProperty());
+        StyleClasses.bind(primary, vm.failoverPrimaryStyleProperty());
+        Label secondary = label("health-failover-secondary", "failover-endpoint", vm.failoverSecondaryProperty());
+        StyleClasses.bind(secondary, vm.failoverSecondaryStyleProperty());
+        Label counters = label("health-failover-counters", "tile-detail", vm.failoverCountersProperty());
+        VBox card = Panels.card("Database failover", new VBox(headline, primary, secondary, counters));
+        card.setId("health-failover");
+        card.visibleProperty().bind(vm.failoverVisibleProperty());
+        card.managedProperty().bind(vm.failoverVisibleProperty());
+        return card;
+    }
+
+    private static Label label(String id, String styleClass, ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.textProperty().bind(text);
+        return label;
     }
 
     private static TableView<HealthCheckRow> checksTable(HealthViewModel vm) {

@@ -102,14 +102,17 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void shouldReadBalancerAndHealthSettings() {
+    void shouldReadBalancerHealthAndFailoverSettings() {
         ScalingConfig c = load(Map.of("SCALEDECK_BALANCER_STRATEGY", "least-connections", "SCALEDECK_PANIC_MODE", "spread",
                 "SCALEDECK_SLOW_START", "0s", "SCALEDECK_HEALTH_SERVICES", "[{\"name\":\"auth\",\"url\":\"http://127.0.0.1:9/health\"}]",
-                "SCALEDECK_HEALTH_INTERVAL", "10s"));
+                "DATABASE_URL", "postgres://a:b@db1:5432/app", "DATABASE_SECONDARY_URL", "postgres://a:b@db2:5432/app",
+                "SCALEDECK_FAILBACK_AFTER", "7", "SCALEDECK_HEALTH_INTERVAL", "10s"));
         assertThat(c.balancer().strategy()).isEqualTo(dev.scaledeck.engine.balancer.Strategy.LEAST_CONNECTIONS);
         assertThat(c.balancer().panicMode()).isEqualTo(dev.scaledeck.engine.balancer.PanicMode.SPREAD);
         assertThat(c.balancer().slowStart()).isZero();
         assertThat(c.healthServices()).extracting(ServiceSpec::name).containsExactly("auth");
+        assertThat(c.secondaryDatabase()).map(DatabaseUrl::jdbcUrl).contains("jdbc:postgresql://db2:5432/app");
+        assertThat(c.failover().failBackAfter()).isEqualTo(7);
         assertThat(c.health().checkInterval()).isEqualTo(Duration.ofSeconds(10));
         ScalingConfig defaults = load(Map.of());
         assertThat(defaults.balancer()).isEqualTo(dev.scaledeck.engine.balancer.BalancerConfig.defaults());
@@ -155,6 +158,7 @@ class ConfigLoaderTest {
             "SCALEDECK_UNHEALTHY_THRESHOLD|0|a whole number from 1 to 100",
             "SCALEDECK_HEALTH_SERVICES|[{\"name\":\"x\"}]|\"url\" is missing",
             "SCALEDECK_HEALTH_SERVICES|[{\"name\":\"x\",\"url\":\"x\"}]|is not an http(s) URL",
+            "DATABASE_SECONDARY_URL|postgres://u:p@h/db|a standby needs a primary",
     })
     void shouldRejectEveryBadValueNamingSettingValueAndWhatIsAllowed(String env, String value, String allowed) {
         assertThatThrownBy(() -> load(Map.of(env, value)))

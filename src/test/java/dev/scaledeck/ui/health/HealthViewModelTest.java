@@ -1,6 +1,10 @@
 package dev.scaledeck.ui.health;
 
 import dev.scaledeck.engine.ScalingEngine;
+import dev.scaledeck.engine.failover.EndpointRole;
+import dev.scaledeck.engine.failover.EndpointStatus;
+import dev.scaledeck.engine.failover.FailoverSnapshot;
+import dev.scaledeck.engine.failover.FailoverState;
 import dev.scaledeck.engine.health.HealthCheck;
 import dev.scaledeck.engine.health.HealthReport;
 import dev.scaledeck.engine.health.HealthResult;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -148,6 +153,119 @@ class HealthViewModelTest {
 
         assertThat(vm.canCheckNowProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).isEqualTo(Formats.NONE);
+    }
+
+    private static final String PRIMARY_URL = "jdbc:postgresql://db-a:5432/app?user=app&password=****";
+    private static final String SECONDARY_URL = "jdbc:postgresql://db-b:5432/app?user=app&password=****";
+    private static final Instant SINCE = Instant.parse("2024-05-02T20:41:07Z");
+
+    private static EndpointStatus healthy(EndpointRole role, String url, int inARow) {
+        return new EndpointStatus(role, url, true, 0, inARow, "ok", SINCE.plusSeconds(30));
+    }
+
+    private static EndpointStatus down(EndpointRole role, String url, String detail, int inARow) {
+        return new EndpointStatus(role, url, false, inARow, 0, detail, SINCE.plusSeconds(30));
+    }
+
+    private static FailoverSnapshot failover(FailoverState state, EndpointStatus primary, EndpointStatus secondary,
+                                             String reason, long failovers, long failbacks) {
+        return new FailoverSnapshot("database", SINCE.plusSeconds(60), state, state.active(),
+                state.active() == EndpointRole.PRIMARY ? PRIMARY_URL : SECONDARY_URL, SINCE, primary, secondary,
+                reason, failovers, failbacks);
+    }
+
+    private HealthViewModel showing(FailoverSnapshot failover) {
+        HealthViewModel vm = started(new CurrentThreadTaskExecutor());
+        vm.update(snapshot().withFailover(failover));
+        return vm;
+    }
+
+    @Test
+    void shouldHideTheFailoverCardWhenNoFailoverIsConfigured() {
+        HealthViewModel vm = started(new CurrentThreadTaskExecutor());
+
+        vm.update(snapshot());
+
+        assertThat(snapshot().failover()).as("the test engine has no failover pair").isEmpty();
+        assertThat(vm.failoverVisibleProperty().get()).isFalse();
+        assertThat(vm.failoverHeadlineProperty().get()).isEmpty();
+        assertThat(vm.failoverPrimaryProperty().get()).isEmpty();
+        assertThat(vm.failoverCountersProperty().get()).isEmpty();
+    }
+
+    @Test
+    void shouldShowThePrimaryAsNormalWithEachEndpointsChecks() {
+        HealthViewModel vm = showing(failover(FailoverState.ON_PRIMARY,
+                healthy(EndpointRole.PRIMARY, PRIMARY_URL, 5),
+                down(EndpointRole.SECONDARY, SECONDARY_URL, "connection refused", 3), null, 0, 0));
+
+        assertThat(vm.failoverVisibleProperty().get()).isTrue();
+        assertThat(vm.failoverHeadlineProperty().get()).isEqualTo("On primary since 20:41:07");
+        assertThat(vm.failoverStyleProperty().get()).isEqualTo(StatusStyles.SEVERITY_NONE);
+        assertThat(vm.failoverPrimaryProperty().get())
+                .isEqualTo("primary " + PRIMARY_URL + " — healthy, 5 good checks in a row");
+        assertThat(vm.failoverPrimaryStyleProperty().get()).isEqualTo(StatusStyles.GOOD);
+        assertThat(vm.failoverSecondaryProperty().get())
+                .isEqualTo("secondary " + SECONDARY_URL + " — down: connection refused, 3 failures in a row");
+        assertThat(vm.failoverSecondaryStyleProperty().get()).isEqualTo(StatusStyles.BAD);
+        assertThat(vm.failoverCountersProperty().get()).isEqualTo("failovers 0 · failbacks 0");
+    }
+
+    @Test
+    void shouldWarnOnTheSecondaryAndSayWhyItFailedOver() {
+        HealthViewModel vm = showing(failover(FailoverState.ON_SECONDARY,
+                down(EndpointRole.PRIMARY, PRIMARY_URL, "connection refused", 1),
+                healthy(EndpointRole.SECONDARY, SECONDARY_URL, 1), "primary down 3 checks in a row", 1, 0));
+
+        assertThat(vm.failoverHeadlineProperty().get())
+                .isEqualTo("On SECONDARY since 20:41:07 (failed over: primary down 3 checks in a row)");
+        assertThat(vm.failoverStyleProperty().get()).isEqualTo(StatusStyles.SEVERITY_WARNING);
+        assertThat(vm.failoverPrimaryProperty().get()).endsWith("— down: connection refused, 1 failure in a row");
+        assertThat(vm.failoverSecondaryProperty().get()).endsWith("— healthy, 1 good check in a row");
+        assertThat(vm.failoverCountersProperty().get()).isEqualTo("failovers 1 · failbacks 0");
+    }
+
+    @Test
+    void shouldShowASwitchUnderWayAsCritical() {
+        HealthViewModel vm = showing(failover(FailoverState.FAILING_OVER,
+                down(EndpointRole.PRIMARY, PRIMARY_URL, "timeout", 3),
+                healthy(EndpointRole.SECONDARY, SECONDARY_URL, 4), null, 0, 0));
+
+        assertThat(vm.failoverHeadlineProperty().get()).startsWith("Failing over to SECONDARY since 20:41:07");
+        assertThat(vm.failoverStyleProperty().get()).isEqualTo(StatusStyles.SEVERITY_CRITICAL);
+
+        vm.update(snapshot().withFailover(failover(FailoverState.FAILING_BACK,
+                healthy(EndpointRole.PRIMARY, PRIMARY_URL, 5),
+                healthy(EndpointRole.SECONDARY, SECONDARY_URL, 9), "primary down", 1, 0)));
+
+        assertThat(vm.failoverHeadlineProperty().get()).startsWith("Failing back to primary since 20:41:07");
+        assertThat(vm.failoverStyleProperty().get()).isEqualTo(StatusStyles.SEVERITY_CRITICAL);
+    }
+
+    @Test
+    void shouldShowAnEndpointNotCheckedYetAndCutLongDetails() {
+        String longDetail = "FATAL: " + "x".repeat(300);
+        HealthViewModel vm = showing(failover(FailoverState.ON_PRIMARY,
+                down(EndpointRole.PRIMARY, PRIMARY_URL, longDetail, 2),
+                new EndpointStatus(EndpointRole.SECONDARY, SECONDARY_URL, false, 0, 0, null, null), null, 0, 0));
+
+        assertThat(vm.failoverPrimaryProperty().get()).contains("— down: FATAL: xxx").contains("…, 2 failures in a row")
+                .hasSizeLessThan(longDetail.length());
+        assertThat(vm.failoverSecondaryProperty().get()).isEqualTo("secondary " + SECONDARY_URL + " — not checked yet");
+        assertThat(vm.failoverSecondaryStyleProperty().get()).isEqualTo(StatusStyles.UNKNOWN);
+    }
+
+    @Test
+    void shouldHideTheCardAgainWhenTheFailoverGoes() {
+        HealthViewModel vm = showing(failover(FailoverState.ON_PRIMARY,
+                healthy(EndpointRole.PRIMARY, PRIMARY_URL, 5), healthy(EndpointRole.SECONDARY, SECONDARY_URL, 5),
+                null, 0, 0));
+        assertThat(vm.failoverVisibleProperty().get()).isTrue();
+
+        vm.update(snapshot());
+
+        assertThat(vm.failoverVisibleProperty().get()).isFalse();
+        assertThat(vm.failoverHeadlineProperty().get()).isEmpty();
     }
 
     /** Holds the one task it is given until the test lets it run. */
