@@ -1,5 +1,6 @@
 package dev.scaledeck.cli;
 
+import dev.scaledeck.engine.failover.FailoverSnapshot;
 import dev.scaledeck.engine.health.HealthReport;
 import dev.scaledeck.engine.health.HealthResult;
 import dev.scaledeck.engine.health.HealthStatus;
@@ -42,11 +43,15 @@ public final class HealthCommand implements Callable<Integer> {
             HealthReport report = engine.health().checkNow();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                OneShot.printJson(out, toJson(report));
+                OneShot.printJson(out, toJson(report, engine.failovers()));
             } else {
                 out.printf("Health     %s%n", report.status());
                 for (HealthResult r : report.checks().values()) {
                     out.printf("  %-10s %-9s %6d ms  %s%n", r.check(), r.status(), r.latency().toMillis(), r.message());
+                }
+                for (FailoverSnapshot f : engine.failovers()) {
+                    out.printf("Failover   %s: %s on %s (%s) since %s%n", f.name(), f.state(), f.active(),
+                            f.activeEndpoint(), f.since());
                 }
                 out.flush();
             }
@@ -54,7 +59,7 @@ public final class HealthCommand implements Callable<Integer> {
         });
     }
 
-    static Map<String, Object> toJson(HealthReport report) {
+    static Map<String, Object> toJson(HealthReport report, List<FailoverSnapshot> failovers) {
         List<Map<String, Object>> checks = new ArrayList<>();
         for (HealthResult r : report.checks().values()) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -69,6 +74,19 @@ public final class HealthCommand implements Callable<Integer> {
         json.put("status", report.status().name());
         json.put("time", report.time().toString());
         json.put("checks", checks);
+        List<Map<String, Object>> switches = new ArrayList<>();
+        for (FailoverSnapshot f : failovers) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("state", f.state().name());
+            m.put("active", f.active().name());
+            m.put("activeEndpoint", f.activeEndpoint());
+            m.put("since", f.since().toString());
+            m.put("failovers", f.failovers());
+            m.put("failbacks", f.failbacks());
+            switches.add(m);
+        }
+        json.put("failovers", switches);
         return json;
     }
 }

@@ -13,6 +13,8 @@ import dev.scaledeck.engine.config.ServiceSpec;
 import dev.scaledeck.engine.event.EventJournal;
 import dev.scaledeck.engine.failover.DatabaseFailover;
 import dev.scaledeck.engine.failover.FailoverSnapshot;
+import dev.scaledeck.engine.failover.HttpFailover;
+import dev.scaledeck.engine.config.HttpFailoverSpec;
 import dev.scaledeck.engine.health.DatabaseCheck;
 import dev.scaledeck.engine.health.DiskSpaceCheck;
 import dev.scaledeck.engine.health.HealthCheckService;
@@ -54,6 +56,7 @@ public final class ScalingEngine implements AutoCloseable {
     private final AlertCenter alerts;
     private final ConnectionPool pool;
     private final DatabaseFailover databaseFailover;
+    private final java.util.Map<String, HttpFailover> httpFailovers = new java.util.LinkedHashMap<>();
     private final ResourceMonitor resources;
     private final InstanceMonitor instances;
     private final HealthCheckService health;
@@ -81,6 +84,10 @@ public final class ScalingEngine implements AutoCloseable {
             this.pool = new ConnectionPool("scaledeck", database, config.pool(), clock);
         }
         this.resources = new ResourceMonitor(this::pool, alerts, config.monitor(), clock);
+        for (HttpFailoverSpec spec : config.httpFailovers()) {
+            httpFailovers.put(spec.name(), new HttpFailover(spec.name(), spec.primary(), spec.secondary(),
+                    config.failover(), clock, journal));
+        }
         this.instances = new InstanceMonitor(clock, journal, Duration.ofSeconds(1), io);
         this.balancer = new LoadBalancer(config.balancer(), clock, journal);
         this.prober = new HealthProber(balancer, io);
@@ -111,6 +118,7 @@ public final class ScalingEngine implements AutoCloseable {
         if (engine.databaseFailover != null) {
             engine.databaseFailover.start(engine.scheduler);
         }
+        engine.httpFailovers.values().forEach(f -> f.start(engine.scheduler));
         engine.scheduler.scheduleAtFixedRate(engine::tickBalancer, 100, 100, TimeUnit.MILLISECONDS);
         engine.health.startPeriodicChecks(config.health().checkInterval());
         engine.journal.record(new EngineEvent(clock.instant(), "engine", "started", "engine",
@@ -133,6 +141,22 @@ public final class ScalingEngine implements AutoCloseable {
      */
     public ConnectionPool pool() {
         return databaseFailover != null ? databaseFailover.pool() : pool;
+    }
+
+    /**
+     * An HTTP service with a standby, by its configured name: {@code execute(request)} sends to
+     * whichever endpoint is active, with bounded retries.
+     */
+    public java.util.Optional<HttpFailover> httpFailover(String name) {
+        return java.util.Optional.ofNullable(httpFailovers.get(name));
+    }
+
+    /** Every failover the engine runs (the database's first), as snapshots. */
+    public List<FailoverSnapshot> failovers() {
+        List<FailoverSnapshot> all = new java.util.ArrayList<>();
+        databaseFailover().ifPresent(all::add);
+        httpFailovers.values().forEach(f -> all.add(f.snapshot()));
+        return List.copyOf(all);
     }
 
     /** The database failover's state, when a standby database is configured. */
@@ -237,6 +261,7 @@ public final class ScalingEngine implements AutoCloseable {
         scheduler.shutdown();
         io.shutdown();
         balancer.close();
+        httpFailovers.values().forEach(HttpFailover::close);
         if (databaseFailover != null) {
             databaseFailover.close();
         } else {

@@ -50,7 +50,7 @@ final class ConfigParser {
                 number(Setting.MEMORY_ALERT, 1, 100),
                 positiveDuration(Setting.LAG_ALERT));
         return new ScalingConfig(home, database, pool, instances, autoScaling, embedded, monitor, debug(),
-                balancer(), health(), services(), failover(), secondaryDatabase(database));
+                balancer(), health(), services(), failover(), secondaryDatabase(database), httpFailovers());
     }
 
     private BalancerConfig balancer() {
@@ -103,10 +103,54 @@ final class ConfigParser {
 
     private List<ServiceSpec> services() {
         RawValue v = raw.get(Setting.HEALTH_SERVICES);
-        if (v.text().isBlank()) {
-            return List.of();
-        }
         String allowed = "a JSON list of {\"name\": text, \"url\": \"http(s)://host:port/path\"}";
+        JsonNode root = jsonList(v, allowed);
+        List<ServiceSpec> services = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; root != null && i < root.size(); i++) {
+            JsonNode node = root.get(i);
+            String at = " (entry " + (i + 1) + ")";
+            String name = requiredText(v, node, "name", allowed + at);
+            if (!names.add(name)) {
+                throw v.reject(allowed + at + ": name \"" + name + "\" appears twice; names must be unique");
+            }
+            JsonNode url = node.get("url");
+            if (url == null || !url.isTextual()) {
+                throw v.reject(allowed + at + ": \"url\" is missing");
+            }
+            services.add(new ServiceSpec(name, httpUrl(url.asText(), v, allowed + at)));
+        }
+        return services;
+    }
+
+    private List<HttpFailoverSpec> httpFailovers() {
+        RawValue v = raw.get(Setting.HTTP_FAILOVER);
+        List<HttpFailoverSpec> specs = new ArrayList<>();
+        String allowed = "a JSON list of {\"name\": text, \"primary\": \"http(s)://...\", \"secondary\": \"http(s)://...\"}";
+        JsonNode root = jsonList(v, allowed);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; root != null && i < root.size(); i++) {
+            JsonNode node = root.get(i);
+            String at = " (entry " + (i + 1) + ")";
+            String name = requiredText(v, node, "name", allowed + at);
+            if (!names.add(name)) {
+                throw v.reject(allowed + at + ": name \"" + name + "\" appears twice; names must be unique");
+            }
+            URI primary = httpUrl(requiredText(v, node, "primary", allowed + at), v, allowed + at);
+            URI secondary = httpUrl(requiredText(v, node, "secondary", allowed + at), v, allowed + at);
+            if (primary.equals(secondary)) {
+                throw v.reject(allowed + at + ": primary and secondary are the same URL");
+            }
+            specs.add(new HttpFailoverSpec(name, primary, secondary));
+        }
+        return specs;
+    }
+
+    /** The value as a JSON array, or null when it is blank. */
+    private static JsonNode jsonList(RawValue v, String allowed) {
+        if (v.text().isBlank()) {
+            return null;
+        }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(v.text());
@@ -116,25 +160,15 @@ final class ConfigParser {
         if (root == null || !root.isArray()) {
             throw v.reject(allowed + " (not a list)");
         }
-        List<ServiceSpec> services = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < root.size(); i++) {
-            JsonNode node = root.get(i);
-            String at = " (entry " + (i + 1) + ")";
-            JsonNode name = node.get("name");
-            if (name == null || !name.isTextual() || name.asText().isBlank()) {
-                throw v.reject(allowed + at + ": \"name\" must be a non-empty text");
-            }
-            if (!names.add(name.asText())) {
-                throw v.reject(allowed + at + ": name \"" + name.asText() + "\" appears twice; names must be unique");
-            }
-            JsonNode url = node.get("url");
-            if (url == null || !url.isTextual()) {
-                throw v.reject(allowed + at + ": \"url\" is missing");
-            }
-            services.add(new ServiceSpec(name.asText(), httpUrl(url.asText(), v, allowed + at)));
+        return root;
+    }
+
+    private static String requiredText(RawValue v, JsonNode node, String field, String allowed) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw v.reject(allowed + ": \"" + field + "\" must be a non-empty text");
         }
-        return services;
+        return value.asText();
     }
 
     private FailoverConfig failover() {

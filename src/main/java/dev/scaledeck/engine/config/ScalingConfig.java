@@ -26,16 +26,19 @@ import java.util.Optional;
  * @param healthServices external HTTP services the health checks watch
  * @param failover    failover thresholds and retries
  * @param secondaryDatabase a standby database to fail over to, if any
+ * @param httpFailovers HTTP services with a standby
  */
 public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfig pool,
                             Optional<List<InstanceSpec>> configuredInstances, AutoScalingConfig autoScaling,
                             EmbeddedConfig embedded, MonitorConfig monitor, boolean debug,
                             BalancerConfig balancer, HealthConfig health, List<ServiceSpec> healthServices,
-                            FailoverConfig failover, Optional<DatabaseUrl> secondaryDatabase) {
+                            FailoverConfig failover, Optional<DatabaseUrl> secondaryDatabase,
+                            List<HttpFailoverSpec> httpFailovers) {
 
     public ScalingConfig {
         configuredInstances = configuredInstances.map(List::copyOf);
         healthServices = List.copyOf(healthServices);
+        httpFailovers = List.copyOf(httpFailovers);
     }
 
     public boolean embeddedDatabase() {
@@ -58,11 +61,11 @@ public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfi
 
     public ScalingConfig withPool(PoolConfig newPool) {
         return new ScalingConfig(home, database, newPool, configuredInstances, autoScaling, embedded, monitor, debug,
-                balancer, health, healthServices, failover, secondaryDatabase);
+                balancer, health, healthServices, failover, secondaryDatabase, httpFailovers);
     }
 
     public ScalingConfig withBalancer(BalancerConfig newBalancer) {
         return new ScalingConfig(home, database, pool, configuredInstances, autoScaling, embedded, monitor, debug,
-                newBalancer, health, healthServices, failover, secondaryDatabase);
+                newBalancer, health, healthServices, failover, secondaryDatabase, httpFailovers);
     }
 }

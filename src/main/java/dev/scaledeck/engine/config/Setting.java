@@ -61,6 +61,8 @@ public enum Setting {
             "JSON list of external HTTP services to check: [{\"name\",\"url\"}]."),
     DATABASE_SECONDARY_URL("failover.databaseSecondaryUrl", "DATABASE_SECONDARY_URL", "",
             "A standby database the pool fails over to when the primary stops answering (same forms as DATABASE_URL)."),
+    HTTP_FAILOVER("failover.http", "SCALEDECK_HTTP_FAILOVER", "",
+            "HTTP services with a standby: [{\"name\",\"primary\",\"secondary\"}] (base URLs; /health is checked)."),
     FAILOVER_AFTER("failover.failAfter", "SCALEDECK_FAILOVER_AFTER", "3",
             "Consecutive failed checks of the active endpoint before failing over."),
     FAILBACK_AFTER("failover.failBackAfter", "SCALEDECK_FAILBACK_AFTER", "5",

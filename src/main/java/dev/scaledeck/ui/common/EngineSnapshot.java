@@ -33,15 +33,16 @@ import java.util.Optional;
  * @param platform          the name of the platform the instances run on, or null when the engine
  *                          only watches them (and cannot stop or start them)
  * @param platformInstances the platform's instances, running or stopped; empty without a platform
- * @param failover          the database failover pair, empty when none is configured
+ * @param failovers         every failover the engine runs: the database's first, then each HTTP service
+ *                          with a standby; empty when none is configured
  */
 public record EngineSnapshot(Instant time, PoolStats pool, ResourceMetrics resources, List<Alert> activeAlerts,
                              List<InstanceStatus> instances, String databaseUrl, DatabaseStatus database,
                              BalancerStats balancer, HealthReport health, String platform,
-                             List<PlatformInstance> platformInstances, Optional<FailoverSnapshot> failover) {
+                             List<PlatformInstance> platformInstances, List<FailoverSnapshot> failovers) {
 
     public EngineSnapshot {
-        failover = failover == null ? Optional.empty() : failover;
+        failovers = failovers == null ? List.of() : List.copyOf(failovers);
         activeAlerts = List.copyOf(activeAlerts);
         instances = List.copyOf(instances);
         Objects.requireNonNull(balancer, "balancer");
@@ -56,24 +57,19 @@ public record EngineSnapshot(Instant time, PoolStats pool, ResourceMetrics resou
         return new EngineSnapshot(pool.time(), pool, engine.resources().metrics(), engine.alerts().active(),
                 engine.instances().snapshot(), engine.pool().maskedUrl(), database, engine.balancer().stats(),
                 engine.health().report(), platform.map(ScalingPlatform::name).orElse(null),
-                platform.map(ScalingPlatform::instances).orElse(List.of()), failoverOf(engine));
-    }
-
-    /** The database failover pair of {@code engine}, empty when none is configured. */
-    static Optional<FailoverSnapshot> failoverOf(ScalingEngine engine) {
-        return engine.databaseFailover();
+                platform.map(ScalingPlatform::instances).orElse(List.of()), engine.failovers());
     }
 
     /** A copy with other active alerts, for tests. */
     public EngineSnapshot withAlerts(List<Alert> alerts) {
         return new EngineSnapshot(time, pool, resources, alerts, instances, databaseUrl, database, balancer, health,
-                platform, platformInstances, failover);
+                platform, platformInstances, failovers);
     }
 
-    /** A copy with another database failover pair (null or empty: none configured), for tests. */
-    public EngineSnapshot withFailover(FailoverSnapshot failover) {
+    /** A copy with other failovers (null or empty: none configured), for tests. */
+    public EngineSnapshot withFailovers(List<FailoverSnapshot> failovers) {
         return new EngineSnapshot(time, pool, resources, activeAlerts, instances, databaseUrl, database, balancer,
-                health, platform, platformInstances, Optional.ofNullable(failover));
+                health, platform, platformInstances, failovers);
     }
 
     /** Whether the engine can stop and start the instances. */

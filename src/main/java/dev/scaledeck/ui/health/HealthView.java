@@ -5,7 +5,7 @@ import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.common.StyleClasses;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -60,27 +60,41 @@ public final class HealthView extends VBox {
         getChildren().addAll(Panels.heading("Health", vm.summaryProperty()), top, failoverCard(vm), checksCard);
     }
 
-    /** The database failover pair: shown only when one is configured. */
+    /** One block per failover (the database's first, then each HTTP service): shown only when one is configured. */
     private static VBox failoverCard(HealthViewModel vm) {
-        Label headline = label("health-failover-headline", "failover-headline", vm.failoverHeadlineProperty());
-        StyleClasses.bind(headline, vm.failoverStyleProperty());
-        Label primary = label("health-failover-primary", "failover-endpoint", vm.failoverPrimaryProperty());
-        StyleClasses.bind(primary, vm.failoverPrimaryStyleProperty());
-        Label secondary = label("health-failover-secondary", "failover-endpoint", vm.failoverSecondaryProperty());
-        StyleClasses.bind(secondary, vm.failoverSecondaryStyleProperty());
-        Label counters = label("health-failover-counters", "tile-detail", vm.failoverCountersProperty());
-        VBox card = Panels.card("Database failover", new VBox(headline, primary, secondary, counters));
+        VBox blocks = new VBox();
+        blocks.getStyleClass().add("failover-blocks");
+        vm.failovers().addListener((ListChangeListener<FailoverItem>) change ->
+                blocks.getChildren().setAll(vm.failovers().stream().map(HealthView::failoverBlock).toList()));
+        blocks.getChildren().setAll(vm.failovers().stream().map(HealthView::failoverBlock).toList());
+        VBox card = Panels.card("Failover", blocks);
         card.setId("health-failover");
         card.visibleProperty().bind(vm.failoverVisibleProperty());
         card.managedProperty().bind(vm.failoverVisibleProperty());
         return card;
     }
 
-    private static Label label(String id, String styleClass, ObservableValue<String> text) {
-        Label label = new Label();
+    /** A failover's name, its headline in its style, its two endpoints and its counters. */
+    private static VBox failoverBlock(FailoverItem item) {
+        String id = "health-failover-" + item.name();
+        Label name = label(id + "-name", "failover-name", item.name());
+        Label headline = label(id + "-headline", "failover-headline", item.headline());
+        headline.getStyleClass().add(item.style());
+        Label primary = label(id + "-primary", "failover-endpoint", item.primary());
+        primary.getStyleClass().add(item.primaryStyle());
+        Label secondary = label(id + "-secondary", "failover-endpoint", item.secondary());
+        secondary.getStyleClass().add(item.secondaryStyle());
+        Label counters = label(id + "-counters", "tile-detail", item.counters());
+        VBox block = new VBox(name, headline, primary, secondary, counters);
+        block.setId(id);
+        block.getStyleClass().add("failover-block");
+        return block;
+    }
+
+    private static Label label(String id, String styleClass, String text) {
+        Label label = new Label(text);
         label.setId(id);
         label.getStyleClass().add(styleClass);
-        label.textProperty().bind(text);
         return label;
     }
 

@@ -20,7 +20,8 @@ import java.util.function.Function;
 /** Overview: pool tiles, a chart of active connections, active alerts, and the instances table. */
 public final class OverviewView extends VBox {
 
-    private static final String[] STATES = {StatusStyles.GOOD, StatusStyles.BAD, StatusStyles.UNKNOWN};
+    private static final String[] STATES = {StatusStyles.GOOD, StatusStyles.BAD, StatusStyles.EJECTED,
+            StatusStyles.DRAINING, StatusStyles.UNKNOWN};
 
     public OverviewView(OverviewViewModel vm) {
         setId("overview");
@@ -87,7 +88,7 @@ public final class OverviewView extends VBox {
         return column;
     }
 
-    /** The state in its colour. */
+    /** The balancer's state in its colour. */
     private static final class StateCell extends TableCell<InstanceRow, InstanceRow> {
         @Override
         protected void updateItem(InstanceRow row, boolean empty) {

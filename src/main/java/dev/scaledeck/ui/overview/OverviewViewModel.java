@@ -1,6 +1,6 @@
 package dev.scaledeck.ui.overview;
 
-import dev.scaledeck.engine.balancer.InstanceState;
+import dev.scaledeck.engine.balancer.BalancerStats;
 import dev.scaledeck.engine.balancer.InstanceStatus;
 import dev.scaledeck.engine.pool.PoolStats;
 import dev.scaledeck.ui.chart.LiveChartModel;
@@ -69,10 +69,13 @@ public final class OverviewViewModel implements LiveViewModel {
         acquireWaitP99.set(Formats.millis(pool.acquireWaitP99()));
         acquireWaitDetail.set("p50 " + Formats.millis(pool.acquireWaitP50()) + " · "
                 + Formats.count(pool.acquireTimeouts()) + " timeouts");
-        ObservableLists.replaceIfChanged(instances, snapshot.instances().stream().map(InstanceRow::of).toList());
-        long up = instances.stream().filter(r -> r.state() == InstanceState.UP).count();
+        BalancerStats balancer = snapshot.balancer();
+        ObservableLists.replaceIfChanged(instances, snapshot.instances().stream()
+                .map(s -> InstanceRow.of(s, balancer.instance(s.id()))).toList());
+        long taking = instances.stream().filter(InstanceRow::takesTraffic).count();
         instancesSummary.set(instances.isEmpty() ? "No instances configured"
-                : up + " of " + instances.size() + (instances.size() == 1 ? " instance" : " instances") + " up");
+                : taking + " of " + instances.size() + (instances.size() == 1 ? " instance takes" : " instances take")
+                + " traffic");
         ObservableLists.replaceIfChanged(alerts, snapshot.activeAlerts().stream().map(a -> AlertItem.of(a, zone)).toList());
     }
 
@@ -120,12 +123,12 @@ public final class OverviewViewModel implements LiveViewModel {
         return acquireWaitDetail.getReadOnlyProperty();
     }
 
-    /** {@code 2 of 3 instances up}. */
+    /** {@code 2 of 3 instances take traffic}, as the balancer says. */
     public ReadOnlyStringProperty instancesSummaryProperty() {
         return instancesSummary.getReadOnlyProperty();
     }
 
-    /** Every instance, by id. */
+    /** Every instance, by id, in the balancer's state. */
     public ObservableList<InstanceRow> instances() {
         return instancesReadOnly;
     }

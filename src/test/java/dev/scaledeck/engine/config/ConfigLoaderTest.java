@@ -159,6 +159,9 @@ class ConfigLoaderTest {
             "SCALEDECK_HEALTH_SERVICES|[{\"name\":\"x\"}]|\"url\" is missing",
             "SCALEDECK_HEALTH_SERVICES|[{\"name\":\"x\",\"url\":\"x\"}]|is not an http(s) URL",
             "DATABASE_SECONDARY_URL|postgres://u:p@h/db|a standby needs a primary",
+            "SCALEDECK_HTTP_FAILOVER|[{\"name\":\"auth\",\"primary\":\"http://a\"}]|\"secondary\" must be a non-empty text",
+            "SCALEDECK_HTTP_FAILOVER|[{\"name\":\"auth\",\"primary\":\"http://a\",\"secondary\":\"http://a\"}]|primary and secondary are the same URL",
+            "SCALEDECK_HTTP_FAILOVER|{}|not a list",
     })
     void shouldRejectEveryBadValueNamingSettingValueAndWhatIsAllowed(String env, String value, String allowed) {
         assertThatThrownBy(() -> load(Map.of(env, value)))

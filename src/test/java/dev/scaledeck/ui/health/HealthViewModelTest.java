@@ -18,6 +18,7 @@ import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.common.TaskExecutor;
 import dev.scaledeck.ui.fixtures.RecordingDialogService;
 import dev.scaledeck.ui.fixtures.TestEngines;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,15 +170,26 @@ class HealthViewModelTest {
 
     private static FailoverSnapshot failover(FailoverState state, EndpointStatus primary, EndpointStatus secondary,
                                              String reason, long failovers, long failbacks) {
-        return new FailoverSnapshot("database", SINCE.plusSeconds(60), state, state.active(),
-                state.active() == EndpointRole.PRIMARY ? PRIMARY_URL : SECONDARY_URL, SINCE, primary, secondary,
-                reason, failovers, failbacks);
+        return failover("database", state, primary, secondary, reason, failovers, failbacks);
     }
 
-    private HealthViewModel showing(FailoverSnapshot failover) {
+    private static FailoverSnapshot failover(String name, FailoverState state, EndpointStatus primary,
+                                             EndpointStatus secondary, String reason, long failovers, long failbacks) {
+        return new FailoverSnapshot(name, SINCE.plusSeconds(60), state, state.active(),
+                state.active() == EndpointRole.PRIMARY ? primary.endpoint() : secondary.endpoint(), SINCE, primary,
+                secondary, reason, failovers, failbacks);
+    }
+
+    private HealthViewModel showing(FailoverSnapshot... failovers) {
         HealthViewModel vm = started(new CurrentThreadTaskExecutor());
-        vm.update(snapshot().withFailover(failover));
+        vm.update(snapshot().withFailovers(List.of(failovers)));
         return vm;
+    }
+
+    /** The one failover block shown. */
+    private static FailoverItem only(HealthViewModel vm) {
+        assertThat(vm.failovers()).hasSize(1);
+        return vm.failovers().get(0);
     }
 
     @Test
@@ -186,11 +198,9 @@ class HealthViewModelTest {
 
         vm.update(snapshot());
 
-        assertThat(snapshot().failover()).as("the test engine has no failover pair").isEmpty();
+        assertThat(snapshot().failovers()).as("the test engine has no failover").isEmpty();
         assertThat(vm.failoverVisibleProperty().get()).isFalse();
-        assertThat(vm.failoverHeadlineProperty().get()).isEmpty();
-        assertThat(vm.failoverPrimaryProperty().get()).isEmpty();
-        assertThat(vm.failoverCountersProperty().get()).isEmpty();
+        assertThat(vm.failovers()).isEmpty();
     }
 
     @Test
@@ -200,15 +210,16 @@ class HealthViewModelTest {
                 down(EndpointRole.SECONDARY, SECONDARY_URL, "connection refused", 3), null, 0, 0));
 
         assertThat(vm.failoverVisibleProperty().get()).isTrue();
-        assertThat(vm.failoverHeadlineProperty().get()).isEqualTo("On primary since 20:41:07");
-        assertThat(vm.failoverStyleProperty().get()).isEqualTo(StatusStyles.SEVERITY_NONE);
-        assertThat(vm.failoverPrimaryProperty().get())
-                .isEqualTo("primary " + PRIMARY_URL + " — healthy, 5 good checks in a row");
-        assertThat(vm.failoverPrimaryStyleProperty().get()).isEqualTo(StatusStyles.GOOD);
-        assertThat(vm.failoverSecondaryProperty().get())
+        FailoverItem database = only(vm);
+        assertThat(database.name()).isEqualTo("database");
+        assertThat(database.headline()).isEqualTo("On primary since 20:41:07");
+        assertThat(database.style()).isEqualTo(StatusStyles.SEVERITY_NONE);
+        assertThat(database.primary()).isEqualTo("primary " + PRIMARY_URL + " — healthy, 5 good checks in a row");
+        assertThat(database.primaryStyle()).isEqualTo(StatusStyles.GOOD);
+        assertThat(database.secondary())
                 .isEqualTo("secondary " + SECONDARY_URL + " — down: connection refused, 3 failures in a row");
-        assertThat(vm.failoverSecondaryStyleProperty().get()).isEqualTo(StatusStyles.BAD);
-        assertThat(vm.failoverCountersProperty().get()).isEqualTo("failovers 0 · failbacks 0");
+        assertThat(database.secondaryStyle()).isEqualTo(StatusStyles.BAD);
+        assertThat(database.counters()).isEqualTo("failovers 0 · failbacks 0");
     }
 
     @Test
@@ -217,12 +228,13 @@ class HealthViewModelTest {
                 down(EndpointRole.PRIMARY, PRIMARY_URL, "connection refused", 1),
                 healthy(EndpointRole.SECONDARY, SECONDARY_URL, 1), "primary down 3 checks in a row", 1, 0));
 
-        assertThat(vm.failoverHeadlineProperty().get())
+        FailoverItem database = only(vm);
+        assertThat(database.headline())
                 .isEqualTo("On SECONDARY since 20:41:07 (failed over: primary down 3 checks in a row)");
-        assertThat(vm.failoverStyleProperty().get()).isEqualTo(StatusStyles.SEVERITY_WARNING);
-        assertThat(vm.failoverPrimaryProperty().get()).endsWith("— down: connection refused, 1 failure in a row");
-        assertThat(vm.failoverSecondaryProperty().get()).endsWith("— healthy, 1 good check in a row");
-        assertThat(vm.failoverCountersProperty().get()).isEqualTo("failovers 1 · failbacks 0");
+        assertThat(database.style()).isEqualTo(StatusStyles.SEVERITY_WARNING);
+        assertThat(database.primary()).endsWith("— down: connection refused, 1 failure in a row");
+        assertThat(database.secondary()).endsWith("— healthy, 1 good check in a row");
+        assertThat(database.counters()).isEqualTo("failovers 1 · failbacks 0");
     }
 
     @Test
@@ -231,15 +243,15 @@ class HealthViewModelTest {
                 down(EndpointRole.PRIMARY, PRIMARY_URL, "timeout", 3),
                 healthy(EndpointRole.SECONDARY, SECONDARY_URL, 4), null, 0, 0));
 
-        assertThat(vm.failoverHeadlineProperty().get()).startsWith("Failing over to SECONDARY since 20:41:07");
-        assertThat(vm.failoverStyleProperty().get()).isEqualTo(StatusStyles.SEVERITY_CRITICAL);
+        assertThat(only(vm).headline()).startsWith("Failing over to SECONDARY since 20:41:07");
+        assertThat(only(vm).style()).isEqualTo(StatusStyles.SEVERITY_CRITICAL);
 
-        vm.update(snapshot().withFailover(failover(FailoverState.FAILING_BACK,
+        vm.update(snapshot().withFailovers(List.of(failover(FailoverState.FAILING_BACK,
                 healthy(EndpointRole.PRIMARY, PRIMARY_URL, 5),
-                healthy(EndpointRole.SECONDARY, SECONDARY_URL, 9), "primary down", 1, 0)));
+                healthy(EndpointRole.SECONDARY, SECONDARY_URL, 9), "primary down", 1, 0))));
 
-        assertThat(vm.failoverHeadlineProperty().get()).startsWith("Failing back to primary since 20:41:07");
-        assertThat(vm.failoverStyleProperty().get()).isEqualTo(StatusStyles.SEVERITY_CRITICAL);
+        assertThat(only(vm).headline()).startsWith("Failing back to primary since 20:41:07");
+        assertThat(only(vm).style()).isEqualTo(StatusStyles.SEVERITY_CRITICAL);
     }
 
     @Test
@@ -249,23 +261,58 @@ class HealthViewModelTest {
                 down(EndpointRole.PRIMARY, PRIMARY_URL, longDetail, 2),
                 new EndpointStatus(EndpointRole.SECONDARY, SECONDARY_URL, false, 0, 0, null, null), null, 0, 0));
 
-        assertThat(vm.failoverPrimaryProperty().get()).contains("— down: FATAL: xxx").contains("…, 2 failures in a row")
+        FailoverItem database = only(vm);
+        assertThat(database.primary()).contains("— down: FATAL: xxx").contains("…, 2 failures in a row")
                 .hasSizeLessThan(longDetail.length());
-        assertThat(vm.failoverSecondaryProperty().get()).isEqualTo("secondary " + SECONDARY_URL + " — not checked yet");
-        assertThat(vm.failoverSecondaryStyleProperty().get()).isEqualTo(StatusStyles.UNKNOWN);
+        assertThat(database.secondary()).isEqualTo("secondary " + SECONDARY_URL + " — not checked yet");
+        assertThat(database.secondaryStyle()).isEqualTo(StatusStyles.UNKNOWN);
     }
 
     @Test
-    void shouldHideTheCardAgainWhenTheFailoverGoes() {
-        HealthViewModel vm = showing(failover(FailoverState.ON_PRIMARY,
-                healthy(EndpointRole.PRIMARY, PRIMARY_URL, 5), healthy(EndpointRole.SECONDARY, SECONDARY_URL, 5),
-                null, 0, 0));
+    void shouldShowOneBlockPerFailoverInTheEnginesOrder() {
+        String authPrimary = "http://auth-a:8080/health";
+        String authSecondary = "http://auth-b:8080/health";
+        HealthViewModel vm = showing(
+                failover(FailoverState.ON_PRIMARY, healthy(EndpointRole.PRIMARY, PRIMARY_URL, 5),
+                        healthy(EndpointRole.SECONDARY, SECONDARY_URL, 5), null, 0, 0),
+                failover("auth", FailoverState.ON_SECONDARY,
+                        down(EndpointRole.PRIMARY, authPrimary, "HTTP 503", 4),
+                        healthy(EndpointRole.SECONDARY, authSecondary, 2), "primary down 3 checks in a row", 2, 1));
+
         assertThat(vm.failoverVisibleProperty().get()).isTrue();
+        assertThat(vm.failovers()).extracting(FailoverItem::name).containsExactly("database", "auth");
+        FailoverItem database = vm.failovers().get(0);
+        assertThat(database.headline()).isEqualTo("On primary since 20:41:07");
+        assertThat(database.style()).isEqualTo(StatusStyles.SEVERITY_NONE);
+        assertThat(database.primary()).startsWith("primary " + PRIMARY_URL);
+        FailoverItem auth = vm.failovers().get(1);
+        assertThat(auth.headline()).isEqualTo("On SECONDARY since 20:41:07 (failed over: primary down 3 checks in a row)");
+        assertThat(auth.style()).isEqualTo(StatusStyles.SEVERITY_WARNING);
+        assertThat(auth.primary()).isEqualTo("primary " + authPrimary + " — down: HTTP 503, 4 failures in a row");
+        assertThat(auth.primaryStyle()).isEqualTo(StatusStyles.BAD);
+        assertThat(auth.secondary()).isEqualTo("secondary " + authSecondary + " — healthy, 2 good checks in a row");
+        assertThat(auth.secondaryStyle()).isEqualTo(StatusStyles.GOOD);
+        assertThat(auth.counters()).isEqualTo("failovers 2 · failbacks 1");
+    }
+
+    @Test
+    void shouldKeepTheListWhenNothingChangedAndHideTheCardWhenTheFailoversGo() {
+        FailoverSnapshot database = failover(FailoverState.ON_PRIMARY,
+                healthy(EndpointRole.PRIMARY, PRIMARY_URL, 5), healthy(EndpointRole.SECONDARY, SECONDARY_URL, 5),
+                null, 0, 0);
+        HealthViewModel vm = showing(database);
+        assertThat(vm.failoverVisibleProperty().get()).isTrue();
+        AtomicInteger changes = new AtomicInteger();
+        vm.failovers().addListener((ListChangeListener<FailoverItem>) c -> changes.incrementAndGet());
+
+        vm.update(snapshot().withFailovers(List.of(database)));
+        assertThat(changes.get()).as("an unchanged failover is not redrawn").isZero();
 
         vm.update(snapshot());
 
         assertThat(vm.failoverVisibleProperty().get()).isFalse();
-        assertThat(vm.failoverHeadlineProperty().get()).isEmpty();
+        assertThat(vm.failovers()).isEmpty();
+        assertThat(changes.get()).isEqualTo(1);
     }
 
     /** Holds the one task it is given until the test lets it run. */

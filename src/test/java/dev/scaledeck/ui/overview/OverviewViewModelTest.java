@@ -2,7 +2,11 @@ package dev.scaledeck.ui.overview;
 
 import dev.scaledeck.engine.ScalingEngine;
 import dev.scaledeck.engine.alert.Severity;
+import dev.scaledeck.engine.balancer.BalancerStats;
+import dev.scaledeck.engine.balancer.BreakerState;
+import dev.scaledeck.engine.balancer.InstanceHealth;
 import dev.scaledeck.engine.balancer.InstanceState;
+import dev.scaledeck.engine.balancer.InstanceStats;
 import dev.scaledeck.engine.balancer.InstanceStatus;
 import dev.scaledeck.engine.config.InstanceSpec;
 import dev.scaledeck.engine.pool.PoolStats;
@@ -50,6 +54,10 @@ class OverviewViewModelTest {
         engine.instances().probeAll().get(10, TimeUnit.SECONDS);
         healthy.served(20);
         engine.instances().probeAll().get(10, TimeUnit.SECONDS);
+        // The balancer's own probes: enough failures in a row make the sick and the gone UNHEALTHY.
+        for (int i = 0; i < engine.config().balancer().unhealthyThreshold(); i++) {
+            engine.probeInstances().get(10, TimeUnit.SECONDS);
+        }
     }
 
     @AfterAll
@@ -70,39 +78,88 @@ class OverviewViewModelTest {
     }
 
     @Test
-    void shouldShowEveryInstanceWithItsStateAndFigures() {
+    void shouldShowEveryInstanceInTheBalancersStateWithTheScrapersFigures() {
         OverviewViewModel vm = new OverviewViewModel(ZoneOffset.UTC);
 
-        vm.update(EngineSnapshot.take(engine, DatabaseStatus.REACHABLE));
+        EngineSnapshot snapshot = EngineSnapshot.take(engine, DatabaseStatus.REACHABLE);
+        vm.update(snapshot);
 
         assertThat(vm.instances()).extracting(InstanceRow::id).containsExactly("a-healthy", "b-sick", "c-gone");
         InstanceRow up = row(vm, "a-healthy");
-        assertThat(up.stateText()).isEqualTo("UP");
+        assertThat(up.stateText()).isEqualTo("HEALTHY");
         assertThat(up.stateStyle()).isEqualTo(StatusStyles.GOOD);
+        assertThat(up.takesTraffic()).isTrue();
         assertThat(up.url()).isEqualTo(healthy.url().toString());
         assertThat(up.latencyP95()).isEqualTo("12.5 ms");
         assertThat(up.utilization()).isEqualTo("25 %");
         assertThat(up.requestsPerSecond()).isNotEqualTo(Formats.NONE);
-        assertThat(row(vm, "b-sick").stateText()).isEqualTo("DOWN · health answered HTTP 503");
-        assertThat(row(vm, "b-sick").stateStyle()).isEqualTo(StatusStyles.BAD);
-        // The reason is the engine's wording (today "ClosedChannelException" on JDK 17, where
-        // "connection refused" was meant); the row must carry it, whatever it says.
-        assertThat(row(vm, "c-gone").stateText()).startsWith("DOWN · ").hasSizeGreaterThan("DOWN · ".length());
-        assertThat(row(vm, "c-gone").stateStyle()).isEqualTo(StatusStyles.BAD);
+        // The reason is the balancer's wording; the row must carry it, whatever it says.
+        for (String id : List.of("b-sick", "c-gone")) {
+            InstanceRow out = row(vm, id);
+            String reason = snapshot.balancer().instance(id).reason();
+            assertThat(reason).isNotBlank();
+            assertThat(out.stateText()).isEqualTo("UNHEALTHY · " + reason);
+            assertThat(out.stateStyle()).isEqualTo(StatusStyles.BAD);
+            assertThat(out.takesTraffic()).isFalse();
+        }
         assertThat(row(vm, "c-gone").requestsPerSecond()).isEqualTo(Formats.NONE);
-        assertThat(vm.instancesSummaryProperty().get()).isEqualTo("1 of 3 instances up");
+        assertThat(vm.instancesSummaryProperty().get()).isEqualTo("1 of 3 instances take traffic");
     }
 
     @Test
-    void shouldShowAnUnprobedInstanceGreyWithItsReason() {
+    void shouldShowTheBalancersEjectionOverAHealthEndpointThatSaysUp() {
+        OverviewViewModel vm = new OverviewViewModel(ZoneOffset.UTC);
+        EngineSnapshot taken = EngineSnapshot.take(engine, DatabaseStatus.REACHABLE);
+        assertThat(taken.instances().stream().filter(s -> s.id().equals("a-healthy")).findFirst().orElseThrow().state())
+                .isEqualTo(InstanceState.UP);
+        BalancerStats b = taken.balancer();
+        List<InstanceStats> ejected = b.instances().stream()
+                .map(s -> !s.id().equals("a-healthy") ? s
+                        : new InstanceStats(s.id(), s.url(), s.weight(), s.effectiveWeight(), InstanceHealth.EJECTED,
+                        "5 consecutive failures", s.since(), s.requests(), s.inFlight(), s.errors(), s.latencyP50Ms(),
+                        s.latencyP99Ms(), s.trafficShare(), BreakerState.CLOSED))
+                .toList();
+        EngineSnapshot snapshot = new EngineSnapshot(taken.time(), taken.pool(), taken.resources(),
+                taken.activeAlerts(), taken.instances(), taken.databaseUrl(), taken.database(),
+                new BalancerStats(b.time(), b.strategy(), true, ejected, b.requests(), b.inFlight(), b.errors(), 0),
+                taken.health(), taken.platform(), taken.platformInstances(), taken.failovers());
+
+        vm.update(snapshot);
+
+        InstanceRow row = row(vm, "a-healthy");
+        assertThat(row.stateText()).isEqualTo("EJECTED · 5 consecutive failures");
+        assertThat(row.stateStyle()).isEqualTo(StatusStyles.EJECTED);
+        assertThat(row.takesTraffic()).isFalse();
+        assertThat(row.latencyP95()).as("figures stay the scraper's").isEqualTo("12.5 ms");
+        assertThat(vm.instancesSummaryProperty().get()).isEqualTo("0 of 3 instances take traffic");
+    }
+
+    @Test
+    void shouldShowAHealthyInstanceWithAnOpenBreakerAsNotTakingTraffic() {
+        InstanceSpec spec = new InstanceSpec("x", URI.create("http://127.0.0.1:1/"), 1);
+        InstanceStatus status = new InstanceStatus(spec, InstanceState.UP, "health 200", Instant.now(),
+                1, 0, 0, 0.1, 1, 2);
+        InstanceStats stats = new InstanceStats("x", spec.url(), 1, 1, InstanceHealth.HEALTHY, "added",
+                Instant.now(), 0, 0, 0, -1, -1, 0, BreakerState.OPEN);
+
+        InstanceRow row = InstanceRow.of(status, stats);
+
+        assertThat(row.stateText()).isEqualTo("HEALTHY · circuit breaker open");
+        assertThat(row.stateStyle()).isEqualTo(StatusStyles.BAD);
+        assertThat(row.takesTraffic()).isFalse();
+    }
+
+    @Test
+    void shouldFallBackToTheScrapersStateForAnInstanceTheBalancerDoesNotKnow() {
         InstanceSpec spec = new InstanceSpec("new", URI.create("http://127.0.0.1:1/"), 1);
         InstanceStatus status = new InstanceStatus(spec, InstanceState.UNKNOWN, "not probed yet", Instant.now(),
                 -1, -1, -1, -1, -1, -1);
 
-        InstanceRow row = InstanceRow.of(status);
+        InstanceRow row = InstanceRow.of(status, null);
 
         assertThat(row.stateText()).isEqualTo("UNKNOWN · not probed yet");
         assertThat(row.stateStyle()).isEqualTo(StatusStyles.UNKNOWN);
+        assertThat(row.takesTraffic()).isFalse();
         assertThat(List.of(row.requestsPerSecond(), row.latencyP95(), row.utilization())).containsOnly(Formats.NONE);
     }
 
