@@ -253,15 +253,7 @@ final class ConfigParser {
         }
         String allowed = "a JSON list of {\"id\": text, \"url\": \"http(s)://host:port\", \"weight\": 1.."
                 + InstanceSpec.MAX_WEIGHT + "}";
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(v.text());
-        } catch (JsonProcessingException e) {
-            throw v.reject(allowed + " (malformed JSON: " + e.getOriginalMessage() + ")");
-        }
-        if (root == null || !root.isArray()) {
-            throw v.reject(allowed + " (not a list)");
-        }
+        JsonNode root = jsonList(v, allowed);
         if (root.size() > MAX_INSTANCES) {
             throw v.reject("at most " + MAX_INSTANCES + " instances");
         }
