@@ -20,6 +20,12 @@ final class InFlightCounter {
     private static final int MASK = stripes() - 1;
 
     private final AtomicIntegerArray cells = new AtomicIntegerArray((MASK + 2) * LINE + 1);
+    /**
+     * Bumped when a request ends, on a line of its own: pickers that keep a view of the counts
+     * re-read them when this moved. Picks do not write it, so a pick-heavy moment keeps it in
+     * every core's cache.
+     */
+    private final java.util.concurrent.atomic.AtomicLongArray ended = new java.util.concurrent.atomic.AtomicLongArray(3 * LINE);
 
     /** One stripe per core (a power of two, 2..16): enough to keep cores apart, few to sum. */
     private static int stripes() {
@@ -33,6 +39,12 @@ final class InFlightCounter {
 
     void decrement() {
         cells.getAndDecrement(cell());
+        ended.getAndIncrement(LINE);
+    }
+
+    /** How many requests have ended so far; changes whenever {@link #sum()} fell. */
+    long ended() {
+        return ended.get(LINE);
     }
 
     /** Requests in flight (exact when nothing is being picked or completed at the same time). */

@@ -9,15 +9,36 @@ import java.util.concurrent.ThreadLocalRandom;
  * fleet still gets traffic by weight); above it, two distinct members drawn at random are
  * compared ("power of two choices"), which is O(1) and nearly as good. Retries after a refused
  * permit take a random member. Reads in-flight counts without locking, so concurrent picks can
- * race to the same idle member; that is the usual, harmless imprecision. Thread-safe.
+ * race to the same idle member; that is the usual, harmless imprecision.
+ *
+ * <p>The full scan works on a per-thread view of the counts, re-read whenever any member's
+ * request ended since (so a freed instance is seen at once) and at least every
+ * {@link #VIEW_PICKS} picks; between re-reads the thread adds its own picks to the view. This
+ * keeps a pick from reading the counters other cores keep writing, which is what made least
+ * connections slow under concurrent picking. Thread-safe.
  */
 final class LeastConnectionsSelector implements Selector {
 
     static final int FULL_SCAN_LIMIT = 8;
+    /** Own picks a thread may add to its view before it re-reads every count. */
+    static final int VIEW_PICKS = 64;
 
     private final Backend[] members;
     private final InFlightCounter[] inFlight;
     private final long[] weights;
+    private final ThreadLocal<View> views;
+
+    /** One thread's idea of the in-flight counts. */
+    private static final class View {
+        final long[] loads;
+        final long[] ended;
+        int picks = VIEW_PICKS;
+
+        View(int n) {
+            loads = new long[n];
+            ended = new long[n];
+        }
+    }
 
     LeastConnectionsSelector(Backend[] members, int[] weights) {
         this.members = members;
@@ -27,6 +48,8 @@ final class LeastConnectionsSelector implements Selector {
             this.inFlight[i] = members[i].inFlight;
             this.weights[i] = weights[i];
         }
+        int n = members.length;
+        this.views = ThreadLocal.withInitial(() -> new View(n));
     }
 
     @Override
@@ -42,15 +65,15 @@ final class LeastConnectionsSelector implements Selector {
     }
 
     private int scan() {
-        InFlightCounter[] counters = inFlight;
+        long[] loads = currentView();
         long[] w = weights;
         int best = 0;
-        long bestLoad = counters[0].sum();
+        long bestLoad = loads[0];
         long bestWeight = w[0];
         long tiedWeight = bestWeight;
         int random = 0;
-        for (int i = 1; i < counters.length; i++) {
-            long load = counters[i].sum();
+        for (int i = 1; i < loads.length; i++) {
+            long load = loads[i];
             long cmp = load * bestWeight - bestLoad * w[i];
             if (cmp < 0) {
                 best = i;
@@ -69,7 +92,26 @@ final class LeastConnectionsSelector implements Selector {
                 }
             }
         }
+        loads[best]++;
         return best;
+    }
+
+    /** This thread's view of the counts, re-read when a request ended or after {@link #VIEW_PICKS} own picks. */
+    private long[] currentView() {
+        View view = views.get();
+        InFlightCounter[] counters = inFlight;
+        boolean stale = ++view.picks > VIEW_PICKS;
+        for (int i = 0; i < counters.length && !stale; i++) {
+            stale = counters[i].ended() != view.ended[i];
+        }
+        if (stale) {
+            for (int i = 0; i < counters.length; i++) {
+                view.ended[i] = counters[i].ended();
+                view.loads[i] = counters[i].sum();
+            }
+            view.picks = 0;
+        }
+        return view.loads;
     }
 
     private int twoChoices() {
