@@ -33,10 +33,6 @@ public record PoolConfig(int minConnections, int maxConnections, Duration acquir
         }
     }
 
-    public PoolConfig withMax(int max) {
-        return new PoolConfig(Math.min(minConnections, max), max, acquireTimeout, idleTimeout, leakDetection, shutdownTimeout);
-    }
-
     public PoolConfig withAcquireTimeout(Duration timeout) {
         return new PoolConfig(minConnections, maxConnections, timeout, idleTimeout, leakDetection, shutdownTimeout);
     }

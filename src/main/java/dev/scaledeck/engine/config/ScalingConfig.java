@@ -58,14 +58,4 @@ public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfi
     public Path journalFile() {
         return home.resolve("events.jsonl");
     }
-
-    public ScalingConfig withPool(PoolConfig newPool) {
-        return new ScalingConfig(home, database, newPool, configuredInstances, autoScaling, embedded, monitor, debug,
-                balancer, health, healthServices, failover, secondaryDatabase, httpFailovers);
-    }
-
-    public ScalingConfig withBalancer(BalancerConfig newBalancer) {
-        return new ScalingConfig(home, database, pool, configuredInstances, autoScaling, embedded, monitor, debug,
-                newBalancer, health, healthServices, failover, secondaryDatabase, httpFailovers);
-    }
 }
