@@ -28,7 +28,7 @@ final class Backend {
     final InstanceStateMachine health;
     final InstanceBreaker breaker;
     final TrafficRecorder traffic;
-    final InFlightCounter inFlight = new InFlightCounter();
+    final InFlightCounter inFlight;
     final AtomicInteger consecutiveFailures = new AtomicInteger();
     final CompletableFuture<Void> drained = new CompletableFuture<>();
 
@@ -42,8 +42,10 @@ final class Backend {
     /** How many times outlier detection has ejected this instance (the k in base x 2^(k-1)). */
     volatile int timesEjected;
 
-    Backend(InstanceSpec spec, InstanceStateMachine health, InstanceBreaker breaker, TrafficRecorder traffic) {
+    Backend(InstanceSpec spec, InstanceStateMachine health, InstanceBreaker breaker, TrafficRecorder traffic,
+            InFlightCounter.Ends ends) {
         this.spec = spec;
+        this.inFlight = new InFlightCounter(ends);
         this.health = health;
         this.breaker = breaker;
         this.traffic = traffic;

@@ -1,6 +1,7 @@
 package dev.scaledeck.engine.balancer;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Requests in flight on one instance, counted in stripes (one cache line each, a thread writes
@@ -20,12 +21,28 @@ final class InFlightCounter {
     private static final int MASK = stripes() - 1;
 
     private final AtomicIntegerArray cells = new AtomicIntegerArray((MASK + 2) * LINE + 1);
+    private final Ends ends;
+
     /**
-     * Bumped when a request ends, on a line of its own: pickers that keep a view of the counts
-     * re-read them when this moved. Picks do not write it, so a pick-heavy moment keeps it in
-     * every core's cache.
+     * How many requests have ended on any of a balancer's instances, on a cache line of its own:
+     * pickers that keep a view of the counts re-read them when it moved. Picks do not write it,
+     * so in a pick-heavy moment it stays in every core's cache and costs one plain load to check.
      */
-    private final java.util.concurrent.atomic.AtomicLongArray ended = new java.util.concurrent.atomic.AtomicLongArray(3 * LINE);
+    static final class Ends {
+        private final AtomicLongArray count = new AtomicLongArray(3 * LINE);
+
+        long count() {
+            return count.get(LINE);
+        }
+
+        void bump() {
+            count.getAndIncrement(LINE);
+        }
+    }
+
+    InFlightCounter(Ends ends) {
+        this.ends = ends;
+    }
 
     /** One stripe per core (a power of two, 2..16): enough to keep cores apart, few to sum. */
     private static int stripes() {
@@ -39,12 +56,12 @@ final class InFlightCounter {
 
     void decrement() {
         cells.getAndDecrement(cell());
-        ended.getAndIncrement(LINE);
+        ends.bump();
     }
 
-    /** How many requests have ended so far; changes whenever {@link #sum()} fell. */
-    long ended() {
-        return ended.get(LINE);
+    /** The end count this counter bumps, shared with the balancer's other instances. */
+    Ends ends() {
+        return ends;
     }
 
     /** Requests in flight (exact when nothing is being picked or completed at the same time). */

@@ -50,6 +50,8 @@ public final class LoadBalancer implements AutoCloseable {
     private final AtomicReference<Rotation> rotation = new AtomicReference<>(Rotation.EMPTY);
     /** Guards changes to {@link #backends} and rotation rebuilds. */
     private final Object lock = new Object();
+    /** Requests ended on any instance; least connections re-reads its view of the counts when it moved. */
+    private final InFlightCounter.Ends ends = new InFlightCounter.Ends();
     /** Every instance not yet removed, in the order added. Immutable; replaced under {@link #lock}. */
     private volatile List<Backend> backends = List.of();
     private volatile Strategy strategy;
@@ -89,7 +91,7 @@ public final class LoadBalancer implements AutoCloseable {
             }
             Backend b = new Backend(spec, new InstanceStateMachine(spec.id(), clock, journal, "added"),
                     new InstanceBreaker(spec.id(), config, clock, journal, this::rebuild),
-                    new TrafficRecorder(config.statsWindow()));
+                    new TrafficRecorder(config.statsWindow()), ends);
             b.rampStart = slowStart.begin(now);
             List<Backend> next = new ArrayList<>(backends);
             next.add(b);

@@ -68,7 +68,7 @@ final class RotationPlanner {
     private Selector selector(Strategy strategy, Backend[] members, int[] weights) {
         switch (strategy) {
             case LEAST_CONNECTIONS:
-                return new LeastConnectionsSelector(members, weights);
+                return LeastConnectionsSelector.of(members, weights);
             case ROUND_ROBIN:
                 return new RoundRobinSelector(members, cursor);
             default:

@@ -107,6 +107,50 @@ class LoadBalancerPickingTest {
     }
 
     @Test
+    void leastConnectionsShouldSeeOtherThreadsPicksAndCompletions() throws Exception {
+        LoadBalancer lb = balancer(noSlowStart().strategy(Strategy.LEAST_CONNECTIONS).build(), clock, journal,
+                spec("a", 1), spec("b", 1), spec("c", 1));
+        List<Pick> held = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            held.add(lb.next()); // this thread's view: two each
+        }
+        // Another thread loads a and b further, then frees everything on c.
+        Thread other = new Thread(() -> {
+            held.add(Balancers.pickOf(lb, "a"));
+            held.add(Balancers.pickOf(lb, "b"));
+            held.stream().filter(p -> p.instance().id().equals("c")).forEach(p -> p.success(Duration.ofMillis(1)));
+        });
+        other.start();
+        other.join();
+
+        assertThat(picks(lb, 6)).containsOnly("c"); // c: 0..5 in flight, a and b: 3 each
+    }
+
+    @Test
+    void leastConnectionsShouldStayBalancedWithMorePickingThreadsThanViewSlots() throws Exception {
+        LoadBalancer lb = new LoadBalancer(noSlowStart().strategy(Strategy.LEAST_CONNECTIONS).build(), clock, journal);
+        for (int i = 0; i < 4; i++) {
+            lb.add(spec("i" + i, 1));
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<Pick> held = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 20; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 20; i++) {
+                    held.add(lb.next());
+                }
+            });
+            threads.add(thread);
+            thread.start();
+            thread.join(); // one after another: each sees the others' picks on its first read
+        }
+
+        // 400 held over 4 instances: every thread's first pick re-reads the counts, so the
+        // spread stays within one thread's batch of the mean of 100.
+        assertThat(lb.stats().instances()).allSatisfy(s -> assertThat(s.inFlight()).isBetween(80L, 120L));
+    }
+
+    @Test
     void roundRobinShouldIgnoreWeights() {
         LoadBalancer lb = balancer(noSlowStart().strategy(Strategy.ROUND_ROBIN).build(), clock, journal,
                 spec("a", 5), spec("b", 1), spec("c", 1));
