@@ -47,4 +47,26 @@ public final class Durations {
         }
         return ms + "ms";
     }
+
+    /**
+     * An age or a wait for people, to two units at most: {@code 26h 3m}, {@code 4m 10s},
+     * {@code 12s}, {@code 2d 5h}; below a second {@code 0s}.
+     */
+    public static String human(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        long days = s / 86_400;
+        long hours = s % 86_400 / 3600;
+        long minutes = s % 3600 / 60;
+        long seconds = s % 60;
+        if (days > 0) {
+            return days + "d" + (hours > 0 ? " " + hours + "h" : "");
+        }
+        if (hours > 0) {
+            return hours + "h" + (minutes > 0 ? " " + minutes + "m" : "");
+        }
+        if (minutes > 0) {
+            return minutes + "m" + (seconds > 0 ? " " + seconds + "s" : "");
+        }
+        return seconds + "s";
+    }
 }

@@ -31,4 +31,15 @@ class DurationsTest {
         assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
         assertThat(Durations.format(Duration.ZERO)).isEqualTo("0ms");
     }
+
+    @Test
+    void humanShouldGiveTwoUnitsAtMost() {
+        assertThat(Durations.human(Duration.ofHours(26).plusMinutes(3).plusSeconds(4))).isEqualTo("1d 2h");
+        assertThat(Durations.human(Duration.ofHours(25).plusMinutes(3))).isEqualTo("1d 1h");
+        assertThat(Durations.human(Duration.ofMinutes(183).plusSeconds(4))).isEqualTo("3h 3m");
+        assertThat(Durations.human(Duration.ofSeconds(250))).isEqualTo("4m 10s");
+        assertThat(Durations.human(Duration.ofMinutes(4))).isEqualTo("4m");
+        assertThat(Durations.human(Duration.ofMillis(12_900))).isEqualTo("12s");
+        assertThat(Durations.human(Duration.ofMillis(-5))).isEqualTo("0s");
+    }
 }

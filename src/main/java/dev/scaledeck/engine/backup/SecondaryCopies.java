@@ -1,0 +1,166 @@
+package dev.scaledeck.engine.backup;
+
+import dev.scaledeck.engine.event.EngineEvent;
+import dev.scaledeck.engine.event.EventJournal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Second copies of backup files ("cross-region"): each file is copied into every secondary
+ * repository (a directory: another disk, a mounted remote), and each copy is read back and its
+ * SHA-256 compared with the original's, so a copy is only reported good when it is. Copies are
+ * written under a temporary name, flushed and renamed, private (0600) like the originals.
+ * Thread-safe (each call works on its own files).
+ */
+public final class SecondaryCopies {
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private final List<Path> repositories;
+    private final EventJournal journal;
+    private final Clock clock;
+
+    public SecondaryCopies(List<Path> repositories, EventJournal journal, Clock clock) {
+        this.repositories = List.copyOf(repositories);
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public List<Path> repositories() {
+        return repositories;
+    }
+
+    /**
+     * The state of one file's copy in one secondary repository.
+     *
+     * @param ok      the copy exists and its SHA-256 matches
+     * @param problem why not, when not ok
+     */
+    public record CopyStatus(Path repository, boolean ok, String problem) {
+        public String describe() {
+            return repository + (ok ? ": verified copy" : ": " + problem);
+        }
+    }
+
+    /**
+     * Copies {@code file} into every secondary repository and verifies each copy against
+     * {@code sha256} (hex). A repository that fails gets a status saying why; the others still
+     * get their copy.
+     */
+    public List<CopyStatus> copy(Path file, String sha256) {
+        List<CopyStatus> statuses = new ArrayList<>();
+        for (Path repository : repositories) {
+            Path target = repository.resolve(file.getFileName());
+            CopyStatus status;
+            try {
+                write(file, target);
+                status = verifyOne(repository, target, sha256);
+            } catch (IOException e) {
+                status = new CopyStatus(repository, false, "copy failed: " + e.getMessage());
+            }
+            statuses.add(status);
+            journal.record(new EngineEvent(clock.instant(), "backup", status.ok() ? "copied" : "copy-failed",
+                    file.getFileName().toString(), status.describe()));
+        }
+        return statuses;
+    }
+
+    /** Checks the copies of {@code fileName} that should exist, against {@code sha256}: missing and damaged ones are named. */
+    public List<CopyStatus> check(String fileName, String sha256) {
+        List<CopyStatus> statuses = new ArrayList<>();
+        for (Path repository : repositories) {
+            CopyStatus status = verifyOne(repository, repository.resolve(fileName), sha256);
+            if (!status.ok()) {
+                journal.record(new EngineEvent(clock.instant(), "backup", "copy-damaged", fileName, status.describe()));
+            }
+            statuses.add(status);
+        }
+        return statuses;
+    }
+
+    /** Deletes the copies of {@code fileName}; a copy that is already gone is fine. */
+    public void delete(String fileName) throws IOException {
+        for (Path repository : repositories) {
+            Files.deleteIfExists(repository.resolve(fileName));
+        }
+    }
+
+    private static CopyStatus verifyOne(Path repository, Path copy, String sha256) {
+        if (!Files.isRegularFile(copy)) {
+            return new CopyStatus(repository, false, "copy missing (" + copy.getFileName() + ")");
+        }
+        try {
+            String actual = sha256(copy);
+            return actual.equalsIgnoreCase(sha256)
+                    ? new CopyStatus(repository, true, "")
+                    : new CopyStatus(repository, false, "copy damaged: SHA-256 " + actual + ", expected " + sha256);
+        } catch (IOException e) {
+            return new CopyStatus(repository, false, "copy unreadable: " + e.getMessage());
+        }
+    }
+
+    private static void write(Path source, Path target) throws IOException {
+        Path directory = target.getParent();
+        if (!Files.isDirectory(directory)) {
+            if (POSIX) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(directory);
+            }
+        }
+        Path partial = directory.resolve(target.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        try {
+            if (POSIX) {
+                Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(partial);
+            }
+            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE);
+                 InputStream in = Files.newInputStream(source)) {
+                in.transferTo(Channels.newOutputStream(out));
+                out.force(true);
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(partial);
+            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's SHA-256, hex. */
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest = newSha256();
+        try (InputStream in = Files.newInputStream(file);
+             OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            in.transferTo(sink);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
