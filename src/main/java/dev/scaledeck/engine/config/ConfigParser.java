@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.scaledeck.engine.balancer.BalancerConfig;
 import dev.scaledeck.engine.balancer.PanicMode;
+import dev.scaledeck.engine.backup.BackupConfig;
+import dev.scaledeck.engine.backup.BackupSchedule;
+import dev.scaledeck.engine.backup.BackupScheduleTarget;
+import dev.scaledeck.engine.backup.RetentionPolicy;
 import dev.scaledeck.engine.balancer.Strategy;
 import dev.scaledeck.engine.failover.FailoverConfig;
 import dev.scaledeck.engine.health.HealthConfig;
@@ -50,7 +54,8 @@ final class ConfigParser {
                 number(Setting.MEMORY_ALERT, 1, 100),
                 positiveDuration(Setting.LAG_ALERT));
         return new ScalingConfig(home, database, pool, instances, autoScaling, embedded, monitor, debug(),
-                balancer(), health(), services(), failover(), secondaryDatabase(database), httpFailovers());
+                balancer(), health(), services(), failover(), secondaryDatabase(database), httpFailovers(),
+                backup(home));
     }
 
     private BalancerConfig balancer() {
@@ -146,6 +151,125 @@ final class ConfigParser {
         return specs;
     }
 
+    private BackupConfig backup(Path home) {
+        RawValue dirValue = raw.get(Setting.BACKUP_DIRECTORY);
+        Path directory = dirValue.text().isBlank() ? home.resolve("backups") : path(dirValue, dirValue.text());
+        int level = switch (choiceText(Setting.BACKUP_COMPRESSION, List.of("none", "fast", "default"))) {
+            case "none" -> 0;
+            case "fast" -> 1;
+            default -> 6;
+        };
+        RawValue retentionValue = raw.get(Setting.BACKUP_RETENTION);
+        RetentionPolicy retention;
+        try {
+            retention = RetentionPolicy.parse(retentionValue.text());
+        } catch (IllegalArgumentException e) {
+            throw retentionValue.reject("rules like last=7,daily=7,weekly=4,monthly=6 (" + e.getMessage() + ")");
+        }
+        return new BackupConfig(directory, level, backupSchedules(), retention, backupCopies(),
+                positiveDuration(Setting.BACKUP_RPO), identifier(Setting.BACKUP_USER_TABLE), backupOwnership());
+    }
+
+    private List<BackupSchedule> backupSchedules() {
+        RawValue v = raw.get(Setting.BACKUP_SCHEDULES);
+        String allowed = "a JSON list of {\"scope\": \"full\" | \"base\" | \"user:ID\", \"every\": duration like 1h}";
+        JsonNode root = jsonList(v, allowed);
+        List<BackupSchedule> schedules = new ArrayList<>();
+        Set<String> scopes = new HashSet<>();
+        for (int i = 0; root != null && i < root.size(); i++) {
+            JsonNode node = root.get(i);
+            String at = " (entry " + (i + 1) + ")";
+            try {
+                BackupScheduleTarget target = BackupScheduleTarget.parse(requiredText(v, node, "scope", allowed + at));
+                if (!scopes.add(target.key())) {
+                    throw v.reject(allowed + at + ": scope " + target.key() + " is scheduled twice");
+                }
+                schedules.add(new BackupSchedule(target, Durations.parse(requiredText(v, node, "every", allowed + at))));
+            } catch (IllegalArgumentException e) {
+                throw v.reject(allowed + at + ": " + e.getMessage());
+            }
+        }
+        return schedules;
+    }
+
+    private List<Path> backupCopies() {
+        RawValue v = raw.get(Setting.BACKUP_COPIES);
+        String allowed = "a JSON list of directory paths";
+        JsonNode root = jsonList(v, allowed);
+        List<Path> copies = new ArrayList<>();
+        for (int i = 0; root != null && i < root.size(); i++) {
+            JsonNode node = root.get(i);
+            if (!node.isTextual() || node.asText().isBlank()) {
+                throw v.reject(allowed + " (entry " + (i + 1) + " is not a path)");
+            }
+            copies.add(path(v, node.asText()));
+        }
+        return copies;
+    }
+
+    private Map<String, String> backupOwnership() {
+        RawValue v = raw.get(Setting.BACKUP_OWNERSHIP);
+        String allowed = "a JSON object {\"table\": \"user id column\"}";
+        if (v.text().isBlank()) {
+            return Map.of();
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(v.text());
+        } catch (JsonProcessingException e) {
+            throw v.reject(allowed + " (malformed JSON: " + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw v.reject(allowed + " (not an object)");
+        }
+        Map<String, String> ownership = new java.util.LinkedHashMap<>();
+        var fields = root.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            if (!field.getValue().isTextual() || !IDENTIFIER.matcher(field.getValue().asText()).matches()
+                    || !QUALIFIED.matcher(field.getKey()).matches()) {
+                throw v.reject(allowed + ": \"" + field.getKey() + "\" must be a table name and its value a column name");
+            }
+            ownership.put(field.getKey(), field.getValue().asText());
+        }
+        return ownership;
+    }
+
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+    private static final java.util.regex.Pattern QUALIFIED =
+            java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_$]*\\.)?[A-Za-z_][A-Za-z0-9_$]*");
+
+    private String identifier(Setting s) {
+        RawValue v = raw.get(s);
+        String text = v.text().trim();
+        if (!QUALIFIED.matcher(text).matches()) {
+            throw v.reject("a table name (letters, digits, _; optionally schema.table)");
+        }
+        return text;
+    }
+
+    /** One of {@code allowed}, as written (lower case). */
+    private String choiceText(Setting s, List<String> allowed) {
+        RawValue v = raw.get(s);
+        String text = v.text().trim().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(text)) {
+            throw v.reject("one of " + String.join(", ", allowed));
+        }
+        return text;
+    }
+
+    private Path path(RawValue v, String text) {
+        String t = text.trim();
+        if (t.equals("~") || t.startsWith("~/")) {
+            t = env.getOrDefault("HOME", System.getProperty("user.home")) + t.substring(1);
+        }
+        try {
+            return Path.of(t).toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            throw v.reject("a directory path");
+        }
+    }
+
     /** The value as a JSON array, or null when it is blank. */
     private static JsonNode jsonList(RawValue v, String allowed) {
         if (v.text().isBlank()) {
@@ -200,15 +324,7 @@ final class ConfigParser {
         if (text.isEmpty()) {
             throw v.reject("a directory path");
         }
-        if (text.equals("~") || text.startsWith("~/")) {
-            String userHome = env.getOrDefault("HOME", System.getProperty("user.home"));
-            text = userHome + text.substring(1);
-        }
-        try {
-            return Path.of(text).toAbsolutePath().normalize();
-        } catch (RuntimeException e) {
-            throw v.reject("a directory path");
-        }
+        return path(v, text);
     }
 
     private Optional<DatabaseUrl> database() {

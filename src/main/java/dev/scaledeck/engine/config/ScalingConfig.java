@@ -1,5 +1,6 @@
 package dev.scaledeck.engine.config;
 
+import dev.scaledeck.engine.backup.BackupConfig;
 import dev.scaledeck.engine.balancer.BalancerConfig;
 import dev.scaledeck.engine.failover.FailoverConfig;
 import dev.scaledeck.engine.health.HealthConfig;
@@ -27,13 +28,14 @@ import java.util.Optional;
  * @param failover    failover thresholds and retries
  * @param secondaryDatabase a standby database to fail over to, if any
  * @param httpFailovers HTTP services with a standby
+ * @param backup      backups: repository, schedules, retention, copies, RPO
  */
 public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfig pool,
                             Optional<List<InstanceSpec>> configuredInstances, AutoScalingConfig autoScaling,
                             EmbeddedConfig embedded, MonitorConfig monitor, boolean debug,
                             BalancerConfig balancer, HealthConfig health, List<ServiceSpec> healthServices,
                             FailoverConfig failover, Optional<DatabaseUrl> secondaryDatabase,
-                            List<HttpFailoverSpec> httpFailovers) {
+                            List<HttpFailoverSpec> httpFailovers, BackupConfig backup) {
 
     public ScalingConfig {
         configuredInstances = configuredInstances.map(List::copyOf);

@@ -119,6 +119,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReadBackupSettings() {
+        ScalingConfig defaults = load(Map.of());
+        assertThat(defaults.backup().directory()).isEqualTo(defaults.home().resolve("backups"));
+        assertThat(defaults.backup().compressionLevel()).isEqualTo(6);
+        assertThat(defaults.backup().schedules()).extracting(s -> s.target().key() + "/" + s.every())
+                .containsExactly("full/PT24H", "base/PT24H");
+        assertThat(defaults.backup().retention()).isEqualTo(dev.scaledeck.engine.backup.RetentionPolicy.DEFAULT);
+        assertThat(defaults.backup().rpo()).isEqualTo(Duration.ofHours(25));
+        assertThat(defaults.backup().copies()).isEmpty();
+
+        ScalingConfig c = load(Map.of("SCALEDECK_BACKUP_DIR", "/srv/backups", "SCALEDECK_BACKUP_COMPRESSION", "none",
+                "SCALEDECK_BACKUP_SCHEDULES", "[{\"scope\":\"user:42\",\"every\":\"1h\"}]",
+                "SCALEDECK_BACKUP_RETENTION", "last=3,monthly=12", "SCALEDECK_BACKUP_COPIES", "[\"/mnt/b\",\"~/c\"]",
+                "SCALEDECK_BACKUP_OWNERSHIP", "{\"audit.log\":\"actor_id\"}", "HOME", "/home/op"));
+        assertThat(c.backup().directory()).isEqualTo(java.nio.file.Path.of("/srv/backups"));
+        assertThat(c.backup().compressionLevel()).isZero();
+        assertThat(c.backup().schedules()).singleElement().satisfies(s -> {
+            assertThat(s.target().key()).isEqualTo("user:42");
+            assertThat(s.every()).isEqualTo(Duration.ofHours(1));
+        });
+        assertThat(c.backup().retention()).isEqualTo(new dev.scaledeck.engine.backup.RetentionPolicy(3, 0, 0, 12));
+        assertThat(c.backup().copies()).containsExactly(java.nio.file.Path.of("/mnt/b"), java.nio.file.Path.of("/home/op/c"));
+        assertThat(c.backup().ownership()).containsExactly(Map.entry("audit.log", "actor_id"));
+        assertThat(load(Map.of("SCALEDECK_BACKUP_SCHEDULES", "[]")).backup().schedules()).isEmpty();
+    }
+
+    @Test
     void shouldTurnOnEngineDebugForScalingNamespace() {
         assertThat(load(Map.of("DEBUG", "scaling:*")).debug()).isTrue();
         assertThat(load(Map.of("DEBUG", "express:*")).debug()).isFalse();
@@ -162,6 +189,19 @@ class ConfigLoaderTest {
             "SCALEDECK_HTTP_FAILOVER|[{\"name\":\"auth\",\"primary\":\"http://a\"}]|\"secondary\" must be a non-empty text",
             "SCALEDECK_HTTP_FAILOVER|[{\"name\":\"auth\",\"primary\":\"http://a\",\"secondary\":\"http://a\"}]|primary and secondary are the same URL",
             "SCALEDECK_HTTP_FAILOVER|{}|not a list",
+            "SCALEDECK_BACKUP_COMPRESSION|zstd|one of none, fast, default",
+            "SCALEDECK_BACKUP_SCHEDULES|[{\"scope\":\"users\",\"every\":\"1h\"}]|'users' is not a backup scope: use full, base or user:ID",
+            "SCALEDECK_BACKUP_SCHEDULES|[{\"scope\":\"full\",\"every\":\"10s\"}]|(entry 1): every 10s is too often; the least is 1m",
+            "SCALEDECK_BACKUP_SCHEDULES|[{\"scope\":\"full\",\"every\":\"daily\"}]|a duration such as",
+            "SCALEDECK_BACKUP_SCHEDULES|[{\"scope\":\"full\",\"every\":\"1h\"},{\"scope\":\"full\",\"every\":\"2h\"}]|scope full is scheduled twice",
+            "SCALEDECK_BACKUP_SCHEDULES|[{\"every\":\"1h\"}]|\"scope\" must be a non-empty text",
+            "SCALEDECK_BACKUP_RETENTION|last=0|'last=0': last must be a whole number from 1 to 10000",
+            "SCALEDECK_BACKUP_RETENTION|hourly=24|'hourly=24' is not one of last=N, daily=N, weekly=N, monthly=N",
+            "SCALEDECK_BACKUP_COPIES|[1]|a JSON list of directory paths (entry 1 is not a path)",
+            "SCALEDECK_BACKUP_RPO|0s|greater than zero",
+            "SCALEDECK_BACKUP_USER_TABLE|users; drop table x|a table name",
+            "SCALEDECK_BACKUP_OWNERSHIP|[\"a\"]|not an object",
+            "SCALEDECK_BACKUP_OWNERSHIP|{\"audit\":\"actor id\"}|\"audit\" must be a table name and its value a column name",
     })
     void shouldRejectEveryBadValueNamingSettingValueAndWhatIsAllowed(String env, String value, String allowed) {
         assertThatThrownBy(() -> load(Map.of(env, value)))
