@@ -213,12 +213,7 @@ final class ConfigParser {
         if (v.text().isBlank()) {
             return Map.of();
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(v.text());
-        } catch (JsonProcessingException e) {
-            throw v.reject(allowed + " (malformed JSON: " + e.getOriginalMessage() + ")");
-        }
+        JsonNode root = json(v, allowed);
         if (root == null || !root.isObject()) {
             throw v.reject(allowed + " (not an object)");
         }
@@ -275,16 +270,19 @@ final class ConfigParser {
         if (v.text().isBlank()) {
             return null;
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(v.text());
-        } catch (JsonProcessingException e) {
-            throw v.reject(allowed + " (malformed JSON: " + e.getOriginalMessage() + ")");
-        }
+        JsonNode root = json(v, allowed);
         if (root == null || !root.isArray()) {
             throw v.reject(allowed + " (not a list)");
         }
         return root;
+    }
+
+    private static JsonNode json(RawValue v, String allowed) {
+        try {
+            return new ObjectMapper().readTree(v.text());
+        } catch (JsonProcessingException e) {
+            throw v.reject(allowed + " (malformed JSON: " + e.getOriginalMessage() + ")");
+        }
     }
 
     private static String requiredText(RawValue v, JsonNode node, String field, String allowed) {
