@@ -1,0 +1,106 @@
+package dev.scaledeck.engine.backup;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Streams one backup archive into {@code <id>.sdbk.partial}: table parts one after another,
+ * then {@code manifest.json}, then forces the file to disk and renames it to
+ * {@code <id>.sdbk}. Closing a writer that was not {@linkplain #commit committed} deletes the
+ * partial file, so a failed backup leaves nothing behind. Not thread-safe.
+ */
+final class ArchiveWriter implements AutoCloseable {
+
+    static final String MANIFEST = "manifest.json";
+    private static final int BUFFER = 1 << 16;
+
+    private final String id;
+    private final Path partial;
+    private final Path target;
+    private final FileChannel channel;
+    private final ZipOutputStream zip;
+    private boolean committed;
+    private boolean closed;
+
+    /** Writes the rows of one part. */
+    @FunctionalInterface
+    interface PartBody {
+        void writeTo(OutputStream out) throws IOException, SQLException;
+    }
+
+    ArchiveWriter(String id, Path partial, Path target, FileChannel channel, int compressionLevel) {
+        this.id = id;
+        this.partial = partial;
+        this.target = target;
+        this.channel = channel;
+        this.zip = new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER));
+        zip.setMethod(ZipOutputStream.DEFLATED);
+        // Level 0 still deflates, in stored blocks: the entry can be streamed without knowing
+        // its size and CRC up front, which a STORED entry would need.
+        zip.setLevel(compressionLevel == 0 ? Deflater.NO_COMPRESSION : compressionLevel);
+    }
+
+    /** The id the backup gets: the requested one, or with a suffix when that was taken. */
+    String id() {
+        return id;
+    }
+
+    /** Where the finished backup will be. */
+    Path target() {
+        return target;
+    }
+
+    /**
+     * Writes one entry and returns what passed through: size, SHA-256 and content checksum of
+     * the uncompressed bytes.
+     */
+    PartDigest writePart(String entry, PartBody body) throws IOException, SQLException {
+        zip.putNextEntry(new ZipEntry(entry));
+        // Closing a PartDigest does not close the zip stream, whatever the body does with it.
+        PartDigest digest = new PartDigest(zip);
+        body.writeTo(digest);
+        zip.closeEntry();
+        return digest;
+    }
+
+    /** Writes the manifest last, so an archive with a manifest has every part. */
+    void commit(BackupManifest manifest) throws IOException {
+        zip.putNextEntry(new ZipEntry(MANIFEST));
+        BackupJson.write(manifest, zip);
+        zip.closeEntry();
+        zip.finish();
+        zip.flush();
+        PrivateFiles.publish(channel, partial, target);
+        committed = true;
+        closed = true;
+    }
+
+    /** A one-line error for a write that failed: "Cannot write backup to /x/y.sdbk: no space left on device". */
+    BackupException failure(IOException e) {
+        return new BackupException("Cannot write backup to " + target + ": " + IoErrors.reason(e), e);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            zip.close();
+        } catch (IOException e) {
+            // the archive is being thrown away; only the deletion below matters
+        }
+        if (!committed) {
+            PrivateFiles.deleteQuietly(partial);
+        }
+    }
+}
