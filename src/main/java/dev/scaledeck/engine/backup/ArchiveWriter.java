@@ -78,9 +78,11 @@ final class ArchiveWriter implements AutoCloseable {
         zip.closeEntry();
         zip.finish();
         zip.flush();
-        PrivateFiles.publish(channel, partial, target);
-        committed = true;
+        channel.force(true);
         closed = true;
+        zip.close();
+        PrivateFiles.publish(partial, target);
+        committed = true;
     }
 
     /** A one-line error for a write that failed: "Cannot write backup to /x/y.sdbk: no space left on device". */
@@ -88,16 +90,22 @@ final class ArchiveWriter implements AutoCloseable {
         return new BackupException("Cannot write backup to " + target + ": " + IoErrors.reason(e), e);
     }
 
+    /** Abandons an archive that was not committed: closes it and deletes the partial file. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        if (!closed) {
+            closed = true;
+            try {
+                zip.close();
+            } catch (IOException e) {
+                // the archive is being thrown away; only the deletion below matters
+            }
         }
-        closed = true;
         try {
-            zip.close();
+            // zip.close() may have failed before it reached the file (a full disk, say)
+            channel.close();
         } catch (IOException e) {
-            // the archive is being thrown away; only the deletion below matters
+            // as above
         }
         if (!committed) {
             PrivateFiles.deleteQuietly(partial);

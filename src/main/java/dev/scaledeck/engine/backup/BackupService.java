@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class BackupService {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
     private static final String CATEGORY = "backup";
+    private static final int LOCK_TIMEOUT_SECONDS = 30;
 
     private final Supplier<DatabaseUrl> database;
     private final BackupRepository repository;
@@ -104,11 +106,14 @@ public final class BackupService {
         try {
             BackupManifest manifest = new SnapshotExport(repository, rules)
                     .run(db, scope, userId, createdAt, guarded(progress));
-            long size = repository.find(manifest.id()).map(StoredBackup::sizeBytes).orElse(0L);
+            long size = Files.size(repository.path(manifest.id()));
             record("created", manifest.id(), String.format("%s backup of %d tables, %,d rows, %,d bytes, in %d ms",
                     capitalised(what), manifest.tables().size(), manifest.totalRows(), size,
                     (System.nanoTime() - start) / 1_000_000));
             return manifest;
+        } catch (IOException e) {
+            throw failed("failed", what, new BackupException("Backup of " + what + " was written but cannot be read: "
+                    + IoErrors.reason(e), e));
         } catch (SQLException e) {
             throw failed("failed", what, new BackupException("Backup of " + what + " failed: "
                     + BackupArchive.firstLine(e.getMessage()) + " (" + db.masked() + ")", e));
@@ -163,6 +168,9 @@ public final class BackupService {
             requireIntact(archive, listener);
             List<RestoredTable> tables;
             try (Connection c = BackupConnections.open(db); Transaction tx = Transaction.begin(c, "")) {
+                // A full restore empties tables, which waits for every transaction using them;
+                // better a clear failure than a restore that hangs behind a forgotten session.
+                BackupConnections.execute(c, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_SECONDS + "s'");
                 RestoreWork work = RestoreWork.prepare(c, archive, rules, db.masked());
                 if (manifest.scope() == BackupScope.USER) {
                     tables = work.merge(work.stageAndCompare(listener));

@@ -61,10 +61,11 @@ final class PrivateFiles {
         return parent.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
-    /** Forces {@code partial} to disk, renames it to {@code target} atomically and forces the directory. */
-    static void publish(FileChannel written, Path partial, Path target) throws IOException {
-        written.force(true);
-        written.close();
+    /**
+     * Renames a finished {@code partial} file, already forced to disk, to {@code target}
+     * atomically and forces the directory, so the new name survives a power cut too.
+     */
+    static void publish(Path partial, Path target) throws IOException {
         try {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -82,8 +83,9 @@ final class PrivateFiles {
             try (OutputStream out = Channels.newOutputStream(channel)) {
                 content.writeTo(out);
                 out.flush();
-                publish(channel, partial, target);
+                channel.force(true);
             }
+            publish(partial, target);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(partial);
             throw e;
