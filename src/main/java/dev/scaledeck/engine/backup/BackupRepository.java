@@ -141,11 +141,16 @@ public final class BackupRepository {
 
     /** Opens a backup for reading. */
     public BackupArchive open(String id) {
-        Path file = path(id);
-        if (!Files.isRegularFile(file)) {
+        return BackupArchive.open(existing(id));
+    }
+
+    /** The file of a backup that exists; otherwise a BackupException saying there is none. */
+    Path existing(String id) {
+        Path file = BackupIds.valid(id) ? path(id) : null;
+        if (file == null || !Files.isRegularFile(file)) {
             throw new BackupException("There is no backup " + id + " in " + directory);
         }
-        return BackupArchive.open(file);
+        return file;
     }
 
     /** The last recorded verification, or empty when there is none or it cannot be read. */

@@ -31,10 +31,7 @@ final class Verifier {
     }
 
     VerificationResult verify(String backupId, DatabaseUrl server, BackupProgress progress) {
-        Path file = repository.path(backupId);
-        if (!Files.isRegularFile(file)) {
-            throw new BackupException("There is no backup " + backupId + " in " + repository.directory());
-        }
+        Path file = repository.existing(backupId);
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         long start = System.nanoTime();

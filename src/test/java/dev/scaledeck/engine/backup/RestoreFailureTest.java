@@ -84,4 +84,29 @@ class RestoreFailureTest extends SeededServiceTest {
 
         assertThat(checksums(db, SAMPLE_TABLES, rowsOf(5))).isEqualTo(before);
     }
+
+    @Test
+    void shouldNotEmptyATableOutsideTheBackupThatReferencesOneInIt() {
+        BackupManifest manifest = service.createFullBackup();
+        DatabaseUrl target = BackupFixtures.sampleSchemaOnly();
+        sql(target, SOME_ROWS, "CREATE TABLE invoices (id int PRIMARY KEY, user_id bigint REFERENCES users)",
+                "INSERT INTO invoices VALUES (1, 1)");
+        Map<String, String> before = checksums(target, List.of("users", "projects", "invoices"));
+
+        assertThatThrownBy(() -> service.restore(manifest.id(), Optional.of(target)))
+                .isInstanceOf(BackupException.class)
+                .hasMessageContaining("cannot truncate a table referenced in a foreign key constraint");
+
+        assertThat(checksums(target, List.of("users", "projects", "invoices"))).isEqualTo(before);
+    }
+
+    @Test
+    void shouldSayThereIsNoSuchBackup() {
+        assertThatThrownBy(() -> service.restore("full-19990101T000000Z", Optional.empty()))
+                .isInstanceOf(BackupException.class)
+                .hasMessage("There is no backup full-19990101T000000Z in " + directory.toAbsolutePath());
+        assertThatThrownBy(() -> service.verify("../../etc/passwd"))
+                .isInstanceOf(BackupException.class)
+                .hasMessage("There is no backup ../../etc/passwd in " + directory.toAbsolutePath());
+    }
 }
