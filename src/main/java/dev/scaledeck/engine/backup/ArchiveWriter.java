@@ -64,9 +64,12 @@ final class ArchiveWriter implements AutoCloseable {
      */
     PartDigest writePart(String entry, PartBody body) throws IOException, SQLException {
         zip.putNextEntry(new ZipEntry(entry));
-        // Closing a PartDigest does not close the zip stream, whatever the body does with it.
-        PartDigest digest = new PartDigest(zip);
+        // The driver hands over one row per write; the deflater works better on larger blocks.
+        // The buffer is flushed, never closed: closing it would close the zip stream.
+        BufferedOutputStream rows = new BufferedOutputStream(zip, BUFFER);
+        PartDigest digest = new PartDigest(rows);
         body.writeTo(digest);
+        rows.flush();
         zip.closeEntry();
         return digest;
     }
