@@ -4,9 +4,13 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -14,7 +18,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * Streams one backup archive into {@code <id>.sdbk.partial}: table parts one after another,
  * then {@code manifest.json}, then forces the file to disk and renames it to
- * {@code <id>.sdbk}. Closing a writer that was not {@linkplain #commit committed} deletes the
+ * {@code <id>.sdbk}, with the file's SHA-256 in {@code <id>.sha256}. Closing a writer that was not {@linkplain #commit committed} deletes the
  * partial file, so a failed backup leaves nothing behind. Not thread-safe.
  */
 final class ArchiveWriter implements AutoCloseable {
@@ -25,7 +29,9 @@ final class ArchiveWriter implements AutoCloseable {
     private final String id;
     private final Path partial;
     private final Path target;
+    private final Path checksum;
     private final FileChannel channel;
+    private final MessageDigest fileSha256 = PartDigest.sha256();
     private final ZipOutputStream zip;
     private boolean committed;
     private boolean closed;
@@ -36,12 +42,18 @@ final class ArchiveWriter implements AutoCloseable {
         void writeTo(OutputStream out) throws IOException, SQLException;
     }
 
-    ArchiveWriter(String id, Path partial, Path target, FileChannel channel, int compressionLevel) {
+    /**
+     * @param checksum where the SHA-256 of the whole file goes, {@code sha256sum} style
+     */
+    ArchiveWriter(String id, Path partial, Path target, Path checksum, FileChannel channel, int compressionLevel) {
         this.id = id;
         this.partial = partial;
         this.target = target;
+        this.checksum = checksum;
         this.channel = channel;
-        this.zip = new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER));
+        // Hashing the bytes on their way to the file costs no second read.
+        this.zip = new ZipOutputStream(new BufferedOutputStream(
+                new DigestOutputStream(Channels.newOutputStream(channel), fileSha256), BUFFER));
         zip.setMethod(ZipOutputStream.DEFLATED);
         // Level 0 still deflates, in stored blocks: the entry can be streamed without knowing
         // its size and CRC up front, which a STORED entry would need.
@@ -74,7 +86,11 @@ final class ArchiveWriter implements AutoCloseable {
         return digest;
     }
 
-    /** Writes the manifest last, so an archive with a manifest has every part. */
+    /**
+     * Writes the manifest last, so an archive with a manifest has every part; then the
+     * checksum file, and only then renames the archive, so a visible archive always has its
+     * checksum.
+     */
     void commit(BackupManifest manifest) throws IOException {
         zip.putNextEntry(new ZipEntry(MANIFEST));
         BackupJson.write(manifest, zip);
@@ -84,6 +100,8 @@ final class ArchiveWriter implements AutoCloseable {
         channel.force(true);
         closed = true;
         zip.close();
+        String line = HexFormat.of().formatHex(fileSha256.digest()) + "  " + target.getFileName() + "\n";
+        PrivateFiles.write(checksum, out -> out.write(line.getBytes(StandardCharsets.UTF_8)));
         PrivateFiles.publish(partial, target);
         committed = true;
     }
@@ -112,6 +130,7 @@ final class ArchiveWriter implements AutoCloseable {
         }
         if (!committed) {
             PrivateFiles.deleteQuietly(partial);
+            PrivateFiles.deleteQuietly(checksum);
         }
     }
 }

@@ -2,8 +2,11 @@ package dev.scaledeck.engine.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -79,30 +82,68 @@ public final class BackupArchive implements AutoCloseable {
 
     /** The uncompressed rows of a part, as PostgreSQL text COPY. */
     public InputStream open(TablePart part) throws IOException {
-        ZipEntry entry = zip.getEntry(part.entry());
+        return zip.getInputStream(entry(part.entry()));
+    }
+
+    private ZipEntry entry(String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
-            throw new IOException("entry " + part.entry() + " is missing from the archive");
+            throw new IOException("entry " + name + " is missing from the archive");
         }
-        return zip.getInputStream(entry);
+        return entry;
     }
 
     /**
-     * Reads a part through and compares its size and SHA-256 with the manifest.
+     * Reads a part through and compares its SHA-256 with the manifest and its CRC-32 with the
+     * archive's directory.
      *
      * @return the problem, naming the part and its table, or empty when the part is intact
      */
     public Optional<String> damage(TablePart part) {
         PartDigest digest = PartDigest.discarding();
-        try (InputStream in = open(part)) {
-            in.transferTo(digest);
+        CRC32 crc;
+        try {
+            crc = readThrough(entry(part.entry()), digest);
         } catch (IOException e) {
-            // A flipped compressed byte usually surfaces here, as an inflater or CRC error.
+            // A flipped compressed byte usually surfaces here, as an inflater error.
             return Optional.of(describe(part, "cannot be read (" + firstLine(e.getMessage()) + ")"));
         }
         String sha = digest.sha256Hex();
         if (!sha.equals(part.sha256())) {
             return Optional.of(describe(part, "SHA-256 is " + sha + " but the manifest says " + part.sha256()
                     + " (" + digest.bytes() + " bytes read, " + part.bytes() + " expected)"));
+        }
+        return crcProblem(zip.getEntry(part.entry()), crc).map(problem -> describe(part, problem));
+    }
+
+    /**
+     * Checks the manifest entry's CRC-32: a flipped byte that leaves the JSON readable (a digit
+     * of a timestamp, say) is caught only here.
+     *
+     * @return the problem, or empty when the manifest is intact
+     */
+    public Optional<String> manifestDamage() {
+        try {
+            ZipEntry entry = entry(ArchiveWriter.MANIFEST);
+            return crcProblem(entry, readThrough(entry, OutputStream.nullOutputStream()))
+                    .map(problem -> ArchiveWriter.MANIFEST + " is damaged: " + problem);
+        } catch (IOException e) {
+            return Optional.of(ArchiveWriter.MANIFEST + " is damaged: cannot be read (" + firstLine(e.getMessage()) + ")");
+        }
+    }
+
+    private CRC32 readThrough(ZipEntry entry, OutputStream sink) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
+            in.transferTo(sink);
+        }
+        return crc;
+    }
+
+    private static Optional<String> crcProblem(ZipEntry entry, CRC32 computed) {
+        if (entry.getCrc() != -1 && entry.getCrc() != computed.getValue()) {
+            return Optional.of(String.format("CRC-32 is %08x but the archive directory says %08x",
+                    computed.getValue(), entry.getCrc()));
         }
         return Optional.empty();
     }

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * The backups in one directory: each a single file {@code <id>.sdbk} (a zip archive with
- * {@code manifest.json} and one {@code data/<schema>.<table>.copy} entry per table), and
- * next to it, once verified, {@code <id>.verify.json}. Files are created owner-only (0600),
+ * {@code manifest.json} and one {@code data/<schema>.<table>.copy} entry per table), next
+ * to it {@code <id>.sha256} (the file's SHA-256 when written, as {@code sha256sum} writes it)
+ * and, once verified, {@code <id>.verify.json}. Files are created owner-only (0600),
  * written under a {@code .partial} name and renamed when complete, so {@link #list()} never
  * shows a backup that is still being written or that failed. Thread-safe: it keeps no state
  * besides its settings, and every file appears by atomic rename.
@@ -27,6 +28,7 @@ public final class BackupRepository {
 
     public static final String EXTENSION = ".sdbk";
     public static final String VERIFICATION_SUFFIX = ".verify.json";
+    public static final String CHECKSUM_SUFFIX = ".sha256";
     public static final int DEFAULT_COMPRESSION = 6;
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupRepository.class);
@@ -69,6 +71,10 @@ public final class BackupRepository {
 
     private Path verificationPath(String id) {
         return directory.resolve(id + VERIFICATION_SUFFIX);
+    }
+
+    private Path checksumPath(String id) {
+        return directory.resolve(id + CHECKSUM_SUFFIX);
     }
 
     /**
@@ -131,6 +137,7 @@ public final class BackupRepository {
         Path file = path(id);
         try {
             Files.deleteIfExists(verificationPath(id));
+            Files.deleteIfExists(checksumPath(id));
             boolean deleted = Files.deleteIfExists(file);
             PrivateFiles.forceDirectory(directory);
             return deleted;
@@ -151,6 +158,25 @@ public final class BackupRepository {
             throw new BackupException("There is no backup " + id + " in " + directory);
         }
         return file;
+    }
+
+    /**
+     * The SHA-256 of the whole archive as it was written, from {@code <id>.sha256}; empty when
+     * that file is missing (an archive copied without it) or unreadable.
+     */
+    public Optional<String> writtenSha256(String id) {
+        Path file = checksumPath(id);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            String text = Files.readString(file).trim();
+            int space = text.indexOf(' ');
+            return Optional.of(space < 0 ? text : text.substring(0, space));
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable checksum file {}: {}", file, IoErrors.reason(e));
+            return Optional.empty();
+        }
     }
 
     /** The last recorded verification, or empty when there is none or it cannot be read. */
@@ -200,7 +226,7 @@ public final class BackupRepository {
             }
             try {
                 FileChannel channel = PrivateFiles.createNew(partial);
-                return new ArchiveWriter(id, partial, target, channel, compressionLevel);
+                return new ArchiveWriter(id, partial, target, checksumPath(id), channel, compressionLevel);
             } catch (FileAlreadyExistsException e) {
                 // another backup with the same id is being written right now; try the next suffix
             } catch (IOException e) {

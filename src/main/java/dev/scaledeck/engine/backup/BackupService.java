@@ -194,6 +194,9 @@ public final class BackupService {
     }
 
     private static void requireIntact(BackupArchive archive, BackupProgress progress) {
+        archive.manifestDamage().ifPresent(problem -> {
+            throw new BackupException("Backup " + archive.manifest().id() + " was not restored: " + problem);
+        });
         List<TablePart> parts = archive.manifest().tables();
         for (int i = 0; i < parts.size(); i++) {
             progress.update("Checking " + parts.get(i).entry(), (double) i / (parts.size() + 1) / 4);

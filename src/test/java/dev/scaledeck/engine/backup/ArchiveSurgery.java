@@ -26,20 +26,37 @@ final class ArchiveSurgery {
     /** Flips every bit of the byte {@code offset} bytes into the stored (compressed) data of an entry. */
     static void flipByteInEntry(Path archive, String entry, int offset) throws IOException {
         byte[] bytes = Files.readAllBytes(archive);
-        int name = indexOf(bytes, entry.getBytes(StandardCharsets.UTF_8));
-        int header = name - LOCAL_HEADER_SIZE;
+        int header = localHeader(bytes, entry);
         int nameLength = (bytes[header + 26] & 0xff) | (bytes[header + 27] & 0xff) << 8;
         int extraLength = (bytes[header + 28] & 0xff) | (bytes[header + 29] & 0xff) << 8;
-        int data = header + LOCAL_HEADER_SIZE + nameLength + extraLength;
-        bytes[data + offset] ^= (byte) 0xff;
+        bytes[header + LOCAL_HEADER_SIZE + nameLength + extraLength + offset] ^= (byte) 0xff;
         Files.write(archive, bytes);
+    }
+
+    /** Flips every bit of a byte of an entry's local header, e.g. 10 for its modification time. */
+    static void flipByteInLocalHeader(Path archive, String entry, int offset) throws IOException {
+        byte[] bytes = Files.readAllBytes(archive);
+        bytes[localHeader(bytes, entry) + offset] ^= (byte) 0xff;
+        Files.write(archive, bytes);
+    }
+
+    /** XORs the byte right after the first occurrence of {@code text} with {@code bits}. */
+    static void changeByteAfter(Path archive, String text, int bits) throws IOException {
+        byte[] bytes = Files.readAllBytes(archive);
+        byte[] marker = text.getBytes(StandardCharsets.UTF_8);
+        bytes[indexOf(bytes, marker) + marker.length] ^= (byte) bits;
+        Files.write(archive, bytes);
+    }
+
+    private static int localHeader(byte[] bytes, String entry) {
+        return indexOf(bytes, entry.getBytes(StandardCharsets.UTF_8)) - LOCAL_HEADER_SIZE;
     }
 
     /** The first place the local header of the entry names it: entries come before the central directory. */
     private static int indexOf(byte[] haystack, byte[] needle) {
         int at = Collections.indexOfSubList(toList(haystack), toList(needle));
         if (at < 0) {
-            throw new IllegalArgumentException("entry not found in the archive");
+            throw new IllegalArgumentException("not found in the archive");
         }
         return at;
     }

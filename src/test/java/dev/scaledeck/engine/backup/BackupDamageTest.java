@@ -77,8 +77,9 @@ class BackupDamageTest {
         VerificationResult result = service.verify(manifest.id());
 
         assertThat(result.ok()).isFalse();
-        assertThat(result.problems()).singleElement().asString()
-                .startsWith("part " + PROJECTS + " (table projects) is damaged: ");
+        assertThat(result.problems()).hasSize(2);
+        assertThat(result.problems().get(0)).startsWith("part " + PROJECTS + " (table projects) is damaged: ");
+        assertThat(result.problems().get(1)).startsWith("The file's SHA-256 is ").endsWith(" as when it was written");
         assertThat(service.repository().lastVerification(manifest.id())).get()
                 .satisfies(v -> assertThat(v.ok()).isFalse())
                 .satisfies(v -> assertThat(v.problems()).isEqualTo(result.problems()));
@@ -99,8 +100,7 @@ class BackupDamageTest {
         VerificationResult result = service.verify(manifest.id());
 
         assertThat(result.ok()).isFalse();
-        assertThat(result.problems()).singleElement().asString()
-                .startsWith("part " + WORKFLOWS + " (table workflows) is damaged: ");
+        assertThat(result.problems().get(0)).startsWith("part " + WORKFLOWS + " (table workflows) is damaged: ");
     }
 
     @Test
@@ -109,6 +109,8 @@ class BackupDamageTest {
         BackupManifest manifest = service.createFullBackup();
         ArchiveSurgery.rewritePart(service.repository().path(manifest.id()), PROJECTS,
                 text -> text.replaceFirst("Billing", "Killing"));
+        // As if copied elsewhere without its checksum file, which would see the change at once.
+        Files.delete(directory.resolve(manifest.id() + ".sha256"));
 
         VerificationResult result = service.verify(manifest.id());
 
@@ -156,5 +158,50 @@ class BackupDamageTest {
             rs.next();
             return rs.getString(1).isEmpty() ? List.of() : List.of(rs.getString(1).split(","));
         }
+    }
+
+    @Test
+    void shouldCatchAFlippedByteInTheManifestThatLeavesItReadable() throws Exception {
+        BackupService service = service(0);
+        BackupManifest manifest = service.createFullBackup();
+        // 10:00:00 becomes 11:00:00: still a valid manifest, but not the one that was written.
+        ArchiveSurgery.changeByteAfter(service.repository().path(manifest.id()), "\"createdAt\" : \"2026-11-26T1", 1);
+
+        VerificationResult result = service.verify(manifest.id());
+
+        assertThat(result.problems().get(0)).startsWith("manifest.json is damaged: CRC-32 is ");
+        assertThat(service.repository().find(manifest.id()).orElseThrow().manifest().createdAt())
+                .hasToString("2026-11-26T11:00:00Z");
+        assertThatThrownBy(() -> service.restore(manifest.id(), Optional.empty()))
+                .isInstanceOf(BackupException.class)
+                .hasMessageStartingWith("Backup " + manifest.id() + " was not restored: manifest.json is damaged");
+    }
+
+    @Test
+    void shouldCatchAFlippedByteInAZipHeaderThatNothingReads() throws Exception {
+        BackupService service = service(6);
+        BackupManifest manifest = service.createFullBackup();
+        // The modification time in a zip header: no zip checksum covers it, and nothing reads it.
+        ArchiveSurgery.flipByteInLocalHeader(service.repository().path(manifest.id()), PROJECTS, 10);
+
+        VerificationResult result = service.verify(manifest.id());
+
+        assertThat(result.problems()).singleElement().asString().startsWith("The file's SHA-256 is ")
+                .endsWith("as when it was written; every part and the manifest read back intact, so the damage is in "
+                        + "the zip headers");
+    }
+
+    @Test
+    void shouldNoticeACopiedFileThatChangedSinceItWasLastVerified() throws Exception {
+        BackupService service = service(6);
+        BackupManifest manifest = service.createFullBackup();
+        Files.delete(directory.resolve(manifest.id() + ".sha256"));
+        assertThat(service.verify(manifest.id()).ok()).isTrue();
+        ArchiveSurgery.flipByteInLocalHeader(service.repository().path(manifest.id()), PROJECTS, 10);
+
+        VerificationResult result = service.verify(manifest.id());
+
+        assertThat(result.problems()).singleElement().asString()
+                .startsWith("The file has changed since it was verified at 2026-11-26T10:00:00Z: its SHA-256 was ");
     }
 }

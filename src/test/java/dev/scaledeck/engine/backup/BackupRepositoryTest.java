@@ -11,7 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
 import static dev.scaledeck.engine.backup.BackupFixtures.sql;
@@ -47,8 +49,14 @@ class BackupRepositoryTest {
 
         Path archive = service.repository().path(manifest.id());
         Path sidecar = temp.resolve("backups").resolve(manifest.id() + ".verify.json");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sidecar))).isEqualTo("rw-------");
+        Path checksum = temp.resolve("backups").resolve(manifest.id() + ".sha256");
+        for (Path file : new Path[] {archive, sidecar, checksum}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                    .isEqualTo("rw-------");
+        }
+        // The format sha256sum -c reads.
+        assertThat(Files.readString(checksum)).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive))) + "  " + manifest.id() + ".sdbk\n");
     }
 
     @Test
