@@ -31,6 +31,8 @@ public final class BackupService {
     private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
     private static final String CATEGORY = "backup";
     private static final int LOCK_TIMEOUT_SECONDS = 30;
+    /** Part of a restore's progress bar for reading the archive through before loading it. */
+    private static final double CHECKSUM_SHARE = 0.25;
 
     private final Supplier<DatabaseUrl> database;
     private final BackupRepository repository;
@@ -165,17 +167,18 @@ public final class BackupService {
         long start = System.nanoTime();
         try (BackupArchive archive = repository.open(backupId)) {
             BackupManifest manifest = archive.manifest();
-            requireIntact(archive, listener);
+            requireIntact(archive, listener.between(0, CHECKSUM_SHARE));
             List<RestoredTable> tables;
             try (Connection c = BackupConnections.open(db); Transaction tx = Transaction.begin(c, "")) {
                 // A full restore empties tables, which waits for every transaction using them;
                 // better a clear failure than a restore that hangs behind a forgotten session.
                 BackupConnections.execute(c, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_SECONDS + "s'");
                 RestoreWork work = RestoreWork.prepare(c, archive, rules, db.masked());
+                BackupProgress loading = listener.between(CHECKSUM_SHARE, 1);
                 if (manifest.scope() == BackupScope.USER) {
-                    tables = work.merge(work.stageAndCompare(listener));
+                    tables = work.merge(work.stageAndCompare(loading));
                 } else {
-                    tables = work.replace(listener);
+                    tables = work.replace(loading);
                 }
                 tx.commit();
             } catch (SQLException | IOException e) {
@@ -199,7 +202,7 @@ public final class BackupService {
         });
         List<TablePart> parts = archive.manifest().tables();
         for (int i = 0; i < parts.size(); i++) {
-            progress.update("Checking " + parts.get(i).entry(), (double) i / (parts.size() + 1) / 4);
+            progress.update("Checking " + parts.get(i).entry(), (double) i / parts.size());
             Optional<String> damage = archive.damage(parts.get(i));
             if (damage.isPresent()) {
                 throw new BackupException("Backup " + archive.manifest().id() + " was not restored: " + damage.get());

@@ -71,7 +71,8 @@ final class SnapshotExport {
                     throw writer.failure(e);
                 }
             }
-            snapshot.commit();
+            // The snapshot is read-only: closing it (a rollback) ends it as well as a commit would,
+            // and a connection lost now cannot undo a backup that is already on disk.
             progress.update("Backup " + manifest.id() + " written", 1.0);
             return manifest;
         }

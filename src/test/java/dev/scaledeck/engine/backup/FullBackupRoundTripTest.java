@@ -115,13 +115,19 @@ class FullBackupRoundTripTest extends SeededServiceTest {
 
     @Test
     void shouldRestoreIntoAnotherDatabaseWithTheSameTables() {
-        BackupManifest manifest = service.createFullBackup();
+        List<Double> backupProgress = new ArrayList<>();
+        List<Double> restoreProgress = new ArrayList<>();
+        BackupManifest manifest = service.createFullBackup((step, fraction) -> backupProgress.add(fraction));
         DatabaseUrl target = BackupFixtures.sampleSchemaOnly();
         sql(target, ODD_TABLE);
 
-        service.restore(manifest.id(), Optional.of(target));
+        service.restore(manifest.id(), Optional.of(target), (step, fraction) -> restoreProgress.add(fraction));
 
         assertThat(checksums(target, TABLES)).isEqualTo(checksums(db, TABLES));
+        for (List<Double> fractions : List.of(backupProgress, restoreProgress)) {
+            assertThat(fractions).isSorted().last().isEqualTo(1.0);
+            assertThat(fractions.get(0)).isEqualTo(0.0);
+        }
     }
 
     @Test
