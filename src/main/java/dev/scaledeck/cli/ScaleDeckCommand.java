@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "scaledeck", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Operations console and scaling engine for a PostgreSQL-backed web application.%n"
                 + "Without a command it opens the window.",
-        subcommands = {GuiCommand.class, StatusCommand.class, InstancesCommand.class, HealthCommand.class},
+        subcommands = {GuiCommand.class, StatusCommand.class, InstancesCommand.class, HealthCommand.class,
+                BackupCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the command found a problem (e.g. database unreachable)",
                 "2:usage or configuration error"})

@@ -2,6 +2,7 @@ package dev.scaledeck.embedded;
 
 import dev.scaledeck.engine.EngineLauncher;
 import dev.scaledeck.engine.LaunchedEngine;
+import dev.scaledeck.engine.backup.ClusterFiles;
 import dev.scaledeck.engine.ScalingEngine;
 import dev.scaledeck.engine.config.DatabaseUrl;
 import dev.scaledeck.engine.config.InstanceSpec;
@@ -52,6 +53,9 @@ public final class EnvironmentLauncher implements EngineLauncher {
                 progress.accept("Connecting to " + url.masked());
             }
             env.engine = ScalingEngine.start(config, url, config.instances(), clock);
+            if (env.database != null) {
+                env.engine.backups().useClusterFiles(new ClusterFiles(env.database.dataDirectory(), env.database.walArchive()));
+            }
             if (env.database != null && env.database.owned()) {
                 SampleSchema.ensure(env.engine.pool(), progress);
             }

@@ -1,6 +1,7 @@
 package dev.scaledeck.engine;
 
 import dev.scaledeck.engine.alert.AlertCenter;
+import dev.scaledeck.engine.backup.BackupCenter;
 import dev.scaledeck.engine.balancer.BalancedHttpClient;
 import dev.scaledeck.engine.balancer.HealthProber;
 import dev.scaledeck.engine.balancer.InstanceMonitor;
@@ -63,6 +64,7 @@ public final class ScalingEngine implements AutoCloseable {
     private final LoadBalancer balancer;
     private final HealthProber prober;
     private final BalancedHttpClient cluster;
+    private final BackupCenter backups;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicReference<ScalingPlatform> platform =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -101,6 +103,8 @@ public final class ScalingEngine implements AutoCloseable {
         for (ServiceSpec service : config.healthServices()) {
             health.register(new HttpServiceCheck(service.name(), service.url(), false, config.health(), clock));
         }
+        this.backups = new BackupCenter(config.backup(), () -> pool().database(), config.home().resolve("pitr"),
+                alerts, journal, clock);
     }
 
     /**
@@ -175,6 +179,15 @@ public final class ScalingEngine implements AutoCloseable {
 
     public EventJournal journal() {
         return journal;
+    }
+
+    /**
+     * Backups: {@code createUserBackup(userId)}, full backups, verify, preview and restore,
+     * point-in-time recovery (once {@link BackupCenter#useClusterFiles} said where the cluster's
+     * files are), schedules, retention and the RPO watch.
+     */
+    public BackupCenter backups() {
+        return backups;
     }
 
     /** The application's instances and their health. */
@@ -254,6 +267,7 @@ public final class ScalingEngine implements AutoCloseable {
             return;
         }
         journal.record(new EngineEvent(clock.instant(), "engine", "stopping", "engine", "Engine stopping"));
+        backups.close();
         instances.close();
         prober.close();
         health.close();
