@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -27,16 +28,20 @@ public final class EnvironmentLauncher implements EngineLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(EnvironmentLauncher.class);
 
     private final ScalingConfig config;
-    private final boolean ambientTraffic;
+    private final boolean longRunning;
     private final Clock clock;
 
+    /** The first scheduled-backup check waits this long, so start-up is not burdened with a backup. */
+    static final Duration FIRST_BACKUP_CHECK = Duration.ofMinutes(1);
+
     /**
-     * @param ambientTraffic send light background traffic to the sample instances (the window
-     *                       wants moving charts; a one-shot CLI command does not)
+     * @param longRunning the engine runs until the operator stops it (the window, not a one-shot
+     *                    CLI command): send light background traffic to the sample instances
+     *                    (moving charts) and run the backup schedules
      */
-    public EnvironmentLauncher(ScalingConfig config, boolean ambientTraffic, Clock clock) {
+    public EnvironmentLauncher(ScalingConfig config, boolean longRunning, Clock clock) {
         this.config = config;
-        this.ambientTraffic = ambientTraffic;
+        this.longRunning = longRunning;
         this.clock = clock;
     }
 
@@ -61,6 +66,9 @@ public final class EnvironmentLauncher implements EngineLauncher {
             }
             if (config.embeddedInstances()) {
                 startOrFindSampleInstances(env, progress);
+            }
+            if (longRunning) {
+                env.engine.backups().startSchedules(FIRST_BACKUP_CHECK);
             }
             progress.accept("Running");
             LOG.info("ScaleDeck running: {}", env.description());
@@ -89,7 +97,7 @@ public final class EnvironmentLauncher implements EngineLauncher {
             env.fleet.add();
         }
         env.engine.usePlatform(env.platform);
-        if (ambientTraffic && env.database != null && config.embedded().ambientRate() > 0) {
+        if (longRunning && env.database != null && config.embedded().ambientRate() > 0) {
             var cluster = env.engine.cluster();
             env.ambient = AmbientTraffic.through(config.embedded().ambientRate(), (method, path, body) ->
                     cluster.sendAsync(method, path, body, java.time.Duration.ofSeconds(5))

@@ -201,6 +201,8 @@ public final class BackupCenter implements AutoCloseable {
         StoredBackup backup = repository().find(id).orElseThrow(() -> new BackupException(
                 "No backup " + id + " in " + repository().directory()));
         Optional<String> safety = Optional.empty();
+        // A damaged backup is refused before anything, the safety backup included, is written.
+        service.requireIntact(id, progress);
         if (target.isEmpty()) {
             progress.update("Saving what the restore replaces", 0.02);
             BackupManifest m = backup.manifest();

@@ -196,6 +196,17 @@ public final class BackupService {
         }
     }
 
+    /**
+     * Checks the manifest and every part's SHA-256, as a restore does first.
+     *
+     * @throws BackupException naming the damaged part
+     */
+    public void requireIntact(String backupId, BackupProgress progress) {
+        try (BackupArchive archive = repository.open(backupId)) {
+            requireIntact(archive, guarded(progress));
+        }
+    }
+
     private static void requireIntact(BackupArchive archive, BackupProgress progress) {
         archive.manifestDamage().ifPresent(problem -> {
             throw new BackupException("Backup " + archive.manifest().id() + " was not restored: " + problem);
