@@ -5,6 +5,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import dev.scaledeck.engine.backup.BackupRepository;
+import dev.scaledeck.engine.backup.BackupService;
+import dev.scaledeck.engine.event.EventJournal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,8 +66,22 @@ final class BackupBenchmark {
     }
 
     static void run() throws Exception {
-        // TODO: wire BackupService's export and restore here when it lands on main, and delete CopyZipStandIn.
-        run(CopyZipStandIn::export, CopyZipStandIn::restore);
+        run(BackupBenchmark::ourExport, BackupBenchmark::ourRestore);
+    }
+
+    /** Our full backup, as {@code scaledeck backup create --full} takes it. */
+    static Path ourExport(DatabaseUrl source, Path outDir, int compressionLevel) {
+        BackupService service = new BackupService(() -> source, new BackupRepository(outDir, compressionLevel),
+                Clock.systemUTC(), new EventJournal(100, null));
+        return service.repository().path(service.createFullBackup().id());
+    }
+
+    /** Our full restore into {@code target}, as {@code scaledeck backup restore ID --target-url} runs it. */
+    static void ourRestore(Path backup, DatabaseUrl target) {
+        String id = backup.getFileName().toString().replace(BackupRepository.EXTENSION, "");
+        BackupService service = new BackupService(() -> target, new BackupRepository(backup.getParent()),
+                Clock.systemUTC(), new EventJournal(100, null));
+        service.restore(id, Optional.of(target));
     }
 
     static void run(Export export, Restore restore) throws Exception {

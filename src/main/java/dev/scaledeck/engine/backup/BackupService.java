@@ -32,7 +32,6 @@ public final class BackupService {
     private static final String CATEGORY = "backup";
     private static final int LOCK_TIMEOUT_SECONDS = 30;
     /** Part of a restore's progress bar for reading the archive through before loading it. */
-    private static final double CHECKSUM_SHARE = 0.25;
 
     private final Supplier<DatabaseUrl> database;
     private final BackupRepository repository;
@@ -151,7 +150,8 @@ public final class BackupService {
 
     /**
      * Restores a backup, all or nothing, in one transaction. Every part's SHA-256 is checked
-     * first; a damaged backup is refused before anything is touched. A user backup makes the
+     * as it streams in, and a damaged part rolls the whole restore back, so a damaged backup
+     * never changes the target. A user backup makes the
      * user's rows exactly as backed up (rows added since are deleted, rows deleted since come
      * back) and leaves other users' rows alone; a full backup replaces the content of its
      * tables. Sequences are moved past the restored ids.
@@ -167,14 +167,17 @@ public final class BackupService {
         long start = System.nanoTime();
         try (BackupArchive archive = repository.open(backupId)) {
             BackupManifest manifest = archive.manifest();
-            requireIntact(archive, listener.between(0, CHECKSUM_SHARE));
+            // Each part's SHA-256 is checked as it streams in; a mismatch rolls everything back.
+            archive.manifestDamage().ifPresent(problem -> {
+                throw new BackupException("Backup " + manifest.id() + " was not restored: " + problem);
+            });
             List<RestoredTable> tables;
             try (Connection c = BackupConnections.open(db); Transaction tx = Transaction.begin(c, "")) {
                 // A full restore empties tables, which waits for every transaction using them;
                 // better a clear failure than a restore that hangs behind a forgotten session.
                 BackupConnections.execute(c, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_SECONDS + "s'");
                 RestoreWork work = RestoreWork.prepare(c, archive, rules, db.masked());
-                BackupProgress loading = listener.between(CHECKSUM_SHARE, 1);
+                BackupProgress loading = listener;
                 if (manifest.scope() == BackupScope.USER) {
                     tables = work.merge(work.stageAndCompare(loading));
                 } else {
