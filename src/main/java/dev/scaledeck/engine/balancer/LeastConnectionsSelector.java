@@ -13,13 +13,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * permit take a random member. Concurrent picks can race to the same idle member; that is the
  * usual, harmless imprecision.
  *
- * <p>Both work on a per-thread view of the counts. A member's count is re-read when any request
- * ended since the thread last read it (so a freed instance is seen at once; one shared count
- * tells) and after {@link #VIEW_PICKS} of the thread's own picks; in between the thread adds its
- * own picks to the view. This keeps a pick from reading the counters other cores keep writing, which is what made
- * least connections slow under concurrent picking. The view is found through a small table of
- * slots keyed by thread id (each slot owned by the first thread to claim it, until that thread ends) before falling back
- * to a {@link ThreadLocal}, whose lookup would otherwise be a third of a pick's cost.
+ * <p>Both work on a per-thread view of the counts, re-read when any request ended since the
+ * thread last read them (so a freed instance is seen at once; one count shared by the balancer's
+ * instances tells) and after {@link #VIEW_PICKS} of the thread's own picks; in between the
+ * thread adds its own picks to the view. This keeps a pick from reading the counters other cores
+ * keep writing, which is what made least connections slow under concurrent picking. The scan
+ * re-reads all its members at once (one check per pick); two choices re-read each drawn member
+ * on its own. Ties are broken with the view's own xorshift sequence. The view is found through
+ * a small table of slots keyed by thread id (each slot owned by the first thread to claim it,
+ * until that thread ends) before falling back to a {@link ThreadLocal}, whose lookup would
+ * otherwise be a third of a pick's cost.
  * Thread-safe.
  */
 abstract class LeastConnectionsSelector implements Selector {
@@ -47,9 +50,16 @@ abstract class LeastConnectionsSelector implements Selector {
         long picks;
         /** The balancer's end count at the start of the current pick. */
         long endsNow;
+        /** Scan: the end count and the pick number when every count was last read. */
+        long endsAtFullRead = -1;
+        long fullReadAt;
+        /** This thread's xorshift state for tie-breaks (never zero). */
+        int random;
 
         View(Thread owner, int n) {
             this.owner = owner;
+            int seed = ThreadLocalRandom.current().nextInt();
+            random = seed != 0 ? seed : 0x9E3779B9;
             loads = new long[n];
             ended = new long[n];
             readAt = new long[n];
@@ -107,14 +117,23 @@ abstract class LeastConnectionsSelector implements Selector {
 
         @Override
         int choose(View view) {
+            long[] loads = view.loads;
+            if (view.endsNow != view.endsAtFullRead || view.picks - view.fullReadAt > VIEW_PICKS) {
+                // Up to eight members: one check per pick and, when stale, one read of them all
+                // is cheaper than asking for each member.
+                for (int i = 0; i < loads.length; i++) {
+                    loads[i] = inFlight[i].sum();
+                }
+                view.endsAtFullRead = view.endsNow;
+                view.fullReadAt = view.picks;
+            }
             long[] w = weights;
             int best = 0;
-            long bestLoad = load(view, 0);
+            long bestLoad = loads[0];
             long bestWeight = w[0];
             long tiedWeight = bestWeight;
-            int random = 0;
             for (int i = 1; i < w.length; i++) {
-                long load = load(view, i);
+                long load = loads[i];
                 long cmp = load * bestWeight - bestLoad * w[i];
                 if (cmp < 0) {
                     best = i;
@@ -122,11 +141,12 @@ abstract class LeastConnectionsSelector implements Selector {
                     bestWeight = w[i];
                     tiedWeight = bestWeight;
                 } else if (cmp == 0) {
-                    // Weighted reservoir sampling over the tied members; one random draw per
-                    // pick, stretched by xorshift for further ties.
-                    random = random == 0 ? seed() : xorshift(random);
+                    // Weighted reservoir sampling over the tied members, from this thread's
+                    // xorshift sequence.
+                    int r = xorshift(view.random);
+                    view.random = r;
                     tiedWeight += w[i];
-                    if (below(random, tiedWeight) < w[i]) {
+                    if (below(r, tiedWeight) < w[i]) {
                         best = i;
                         bestLoad = load;
                         bestWeight = w[i];
@@ -196,12 +216,6 @@ abstract class LeastConnectionsSelector implements Selector {
      */
     static long below(int random, long bound) {
         return ((random & 0xFFFFFFFFL) * bound) >>> 32;
-    }
-
-    /** A random non-zero int (xorshift stays at zero once there). */
-    static int seed() {
-        int r = ThreadLocalRandom.current().nextInt();
-        return r != 0 ? r : 0x9E3779B9;
     }
 
     static int xorshift(int x) {
