@@ -5,6 +5,7 @@ import dev.scaledeck.ui.common.BackgroundTask;
 import dev.scaledeck.ui.common.CurrentThreadTaskExecutor;
 import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.common.TaskExecutor;
+import dev.scaledeck.ui.fixtures.EngineSql;
 import dev.scaledeck.ui.fixtures.RecordingDialogService;
 import dev.scaledeck.ui.fixtures.TestEngines;
 import org.junit.jupiter.api.AfterAll;
@@ -100,7 +101,7 @@ class BackupsViewModelTest {
     void shouldAskWithThePreviewAndChangeNothingWhenTheOperatorDeclines() throws Exception {
         vm.engineStarted(engine);
         BackupRow backup = fullBackup();
-        SmallSchema.sql(engine, "UPDATE users SET name = 'Grace Hopper' WHERE id = 2", "DELETE FROM notes WHERE id = 6",
+        EngineSql.execute(engine, "UPDATE users SET name = 'Grace Hopper' WHERE id = 2", "DELETE FROM notes WHERE id = 6",
                 "INSERT INTO notes VALUES (100, 1, 'added later'), (101, 1, 'added later too')");
         List<String> changed = SmallSchema.content(engine);
         int listed = vm.backups().size();
@@ -131,7 +132,7 @@ class BackupsViewModelTest {
         vm.engineStarted(engine);
         List<String> original = SmallSchema.content(engine);
         BackupRow backup = fullBackup();
-        SmallSchema.sql(engine, "UPDATE users SET name = 'changed' WHERE id = 1", "DELETE FROM notes WHERE id IN (1, 2)",
+        EngineSql.execute(engine, "UPDATE users SET name = 'changed' WHERE id = 1", "DELETE FROM notes WHERE id IN (1, 2)",
                 "INSERT INTO notes VALUES (200, 3, 'new')");
         List<String> changed = SmallSchema.content(engine);
 

@@ -6,6 +6,7 @@ import dev.scaledeck.engine.backup.ClusterFiles;
 import dev.scaledeck.engine.config.ConfigLoader;
 import dev.scaledeck.ui.common.CurrentThreadTaskExecutor;
 import dev.scaledeck.ui.common.StatusStyles;
+import dev.scaledeck.ui.fixtures.EngineSql;
 import dev.scaledeck.ui.fixtures.RecordingDialogService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +102,7 @@ class PointInTimeViewModelTest {
 
         List<String> before = SmallSchema.content(engine);
         Instant at = aMomentThatHasPassed();
-        SmallSchema.sql(engine, "UPDATE users SET name = 'Ada (changed)' WHERE id = 1", "DELETE FROM notes WHERE id = 2",
+        EngineSql.execute(engine, "UPDATE users SET name = 'Ada (changed)' WHERE id = 1", "DELETE FROM notes WHERE id = 2",
                 "INSERT INTO notes VALUES (300, 1, 'later')", "UPDATE users SET name = 'Grace (changed)' WHERE id = 2");
         List<String> changed = SmallSchema.content(engine);
         pitr.userIdTextProperty().set("1");
