@@ -3,6 +3,7 @@ package dev.scaledeck.ui.balancer;
 import dev.scaledeck.engine.balancer.Strategy;
 import dev.scaledeck.ui.chart.LiveChart;
 import dev.scaledeck.ui.chart.LiveChartModel;
+import dev.scaledeck.ui.common.Controls;
 import dev.scaledeck.ui.common.Panels;
 import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.common.StyleClasses;
@@ -84,11 +85,11 @@ public final class BalancerView extends VBox {
         strategy.valueProperty().bindBidirectional(vm.strategyProperty());
         strategy.disableProperty().bind(vm.readyProperty().not());
 
-        Button eject = button("balancer-eject", "Eject…", vm.canEjectProperty(), vm::eject);
-        Button restore = button("balancer-restore", "Restore", vm.canRestoreProperty(), vm::restore);
-        Button drain = button("balancer-drain", "Drain…", vm.canDrainProperty(), vm::drain);
-        Button stop = button("balancer-stop", "Stop server…", vm.canStopProperty(), vm::stop);
-        Button start = button("balancer-start", "Start server", vm.canStartProperty(), vm::start);
+        Button eject = Controls.button("balancer-eject", "Eject…", vm.canEjectProperty(), vm::eject);
+        Button restore = Controls.button("balancer-restore", "Restore", vm.canRestoreProperty(), vm::restore);
+        Button drain = Controls.button("balancer-drain", "Drain…", vm.canDrainProperty(), vm::drain);
+        Button stop = Controls.button("balancer-stop", "Stop server…", vm.canStopProperty(), vm::stop);
+        Button start = Controls.button("balancer-start", "Start server", vm.canStartProperty(), vm::start);
         Label selection = new Label();
         selection.setId("balancer-selection");
         selection.getStyleClass().add("selection-text");
@@ -113,15 +114,6 @@ public final class BalancerView extends VBox {
         return new Separator(Orientation.VERTICAL);
     }
 
-    private static Button button(String id, String text, ObservableValue<Boolean> enabled, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.disableProperty().bind(Bindings.createBooleanBinding(() -> !enabled.getValue(), enabled));
-        button.setOnAction(e -> action.run());
-        button.setMinWidth(Region.USE_PREF_SIZE);
-        return button;
-    }
-
     private static TableView<BalancerInstanceRow> instancesTable(BalancerViewModel vm) {
         TableView<BalancerInstanceRow> table = new TableView<>(vm.instances());
         table.setId("balancer-instances");
@@ -130,12 +122,7 @@ public final class BalancerView extends VBox {
         empty.getStyleClass().add("placeholder");
         table.setPlaceholder(empty);
         VBox.setVgrow(table, Priority.ALWAYS);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.selectedProperty().set(now));
-        vm.selectedProperty().addListener((obs, old, now) -> {
-            if (table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
-            }
-        });
+        Controls.followSelection(table, vm.selectedProperty());
         table.getColumns().add(column("Instance", BalancerInstanceRow::id, 110));
         table.getColumns().add(styled("State", BalancerInstanceRow::stateProperty, BalancerInstanceRow::stateStyleProperty, 210));
         table.getColumns().add(number("Weight", BalancerInstanceRow::weightProperty, 140));

@@ -1,5 +1,7 @@
 package dev.scaledeck.ui.shell;
 
+import dev.scaledeck.ui.backup.BackupsView;
+import dev.scaledeck.ui.backup.BackupsViewModel;
 import dev.scaledeck.ui.balancer.BalancerView;
 import dev.scaledeck.ui.balancer.BalancerViewModel;
 import dev.scaledeck.ui.common.DialogService;
@@ -17,7 +19,7 @@ import java.util.List;
 public final class Sections {
 
     /** Every section's title, in navigation order. */
-    public static final List<String> TITLES = List.of("Overview", "Pool", "Balancer", "Health");
+    public static final List<String> TITLES = List.of("Overview", "Pool", "Balancer", "Health", "Backups");
 
     private Sections() {
     }
@@ -31,7 +33,8 @@ public final class Sections {
                 Section.of(TITLES.get(0), new OverviewViewModel(), OverviewView::new),
                 Section.of(TITLES.get(1), new PoolViewModel(), PoolView::new),
                 Section.of(TITLES.get(2), new BalancerViewModel(tasks, dialogs), BalancerView::new),
-                Section.of(TITLES.get(3), new HealthViewModel(tasks, dialogs), HealthView::new));
+                Section.of(TITLES.get(3), new HealthViewModel(tasks, dialogs), HealthView::new),
+                Section.of(TITLES.get(4), new BackupsViewModel(tasks, dialogs), BackupsView::new));
     }
 
     /** The title as spelled in {@link #TITLES}, matched without regard to case. */

@@ -1,0 +1,233 @@
+package dev.scaledeck.ui.backup;
+
+import dev.scaledeck.ui.common.Controls;
+import dev.scaledeck.ui.common.Panels;
+import dev.scaledeck.ui.common.StatusStyles;
+import dev.scaledeck.ui.common.StyleClasses;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.converter.LocalDateStringConverter;
+
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+/**
+ * Backups: back up now, the backups table with verify and restore, the running operation's
+ * progress and the last outcome; below, restore to a point in time and the schedules,
+ * retention and RPO.
+ */
+public final class BackupsView extends VBox {
+
+    private static final String[] STYLES = {StatusStyles.GOOD, StatusStyles.BAD, StatusStyles.UNKNOWN,
+            StatusStyles.DEGRADED};
+
+    public BackupsView(BackupsViewModel vm) {
+        setId("backups");
+        getStyleClass().add("section");
+
+        VBox tableCard = Panels.card("Backups", new VBox(actions(vm), progress(vm), backupsTable(vm)));
+        VBox.setVgrow(tableCard, Priority.ALWAYS);
+        tableCard.setMinHeight(240);
+
+        VBox pitrCard = Panels.card("Restore to a point in time", pointInTime(vm.pointInTime()));
+        VBox plansCard = Panels.card("Schedules, retention and RPO", plans(vm));
+        HBox.setHgrow(pitrCard, Priority.ALWAYS);
+        HBox.setHgrow(plansCard, Priority.ALWAYS);
+        pitrCard.setPrefWidth(1);
+        plansCard.setPrefWidth(1);
+        HBox bottom = new HBox(pitrCard, plansCard);
+        bottom.getStyleClass().add("row");
+
+        getChildren().addAll(Panels.heading("Backups", vm.summaryProperty()), tableCard, bottom);
+    }
+
+    private static VBox actions(BackupsViewModel vm) {
+        Button full = Controls.button("backups-full", "Full backup", vm.canFullBackupProperty(), vm::fullBackup);
+        TextField userId = field("backups-user-id", "user id", vm.userIdTextProperty());
+        userId.setOnAction(e -> vm.userBackup());
+        userId.disableProperty().bind(vm.readyProperty().not());
+        Button user = Controls.button("backups-user", "User backup", vm.canUserBackupProperty(), vm::userBackup);
+        Label selection = new Label();
+        selection.setId("backups-selection");
+        selection.getStyleClass().add("selection-text");
+        selection.textProperty().bind(vm.selectionTextProperty());
+        selection.setMinWidth(Region.USE_PREF_SIZE);
+        Button verify = Controls.button("backups-verify", "Verify", vm.canVerifyProperty(), vm::verify);
+        Button restore = Controls.button("backups-restore", "Restore…", vm.canRestoreProperty(), vm::restore);
+        HBox buttons = new HBox(caption("Back up now"), full, userId, user, new Separator(Orientation.VERTICAL),
+                selection, verify, restore);
+        buttons.getStyleClass().add("toolbar");
+        return new VBox(buttons, lineLabel("backups-user-id-message", vm.userIdMessageProperty()));
+    }
+
+    /** The bar and step while an operation runs, then the outcome of the last one. */
+    private static VBox progress(BackupsViewModel vm) {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("backups-progress");
+        bar.progressProperty().bind(vm.progressProperty());
+        Label step = new Label();
+        step.setId("backups-progress-step");
+        step.getStyleClass().add("progress-step");
+        step.textProperty().bind(vm.progressStepProperty());
+        HBox running = new HBox(bar, step);
+        running.getStyleClass().add("backups-progress");
+        running.visibleProperty().bind(vm.busyProperty());
+        running.managedProperty().bind(vm.busyProperty());
+
+        return new VBox(running, shownWhenNotEmpty(text("backups-status", "action-status", vm.statusProperty())));
+    }
+
+    private static VBox pointInTime(PointInTimeViewModel pitr) {
+        Label availability = lineLabel("pitr-availability", pitr.availabilityProperty());
+        TextField userId = field("pitr-user-id", "user id", pitr.userIdTextProperty());
+        DatePicker date = new DatePicker();
+        date.setId("pitr-date");
+        date.valueProperty().bindBidirectional(pitr.dateProperty());
+        date.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
+        date.setPromptText("yyyy-mm-dd");
+        date.setPrefWidth(130);
+        TextField time = field("pitr-time", "HH:mm", pitr.timeTextProperty());
+        HBox inputs = new HBox(caption("User id"), userId, caption("Date"), date, caption("Time"), time);
+        inputs.getStyleClass().add("toolbar");
+        inputs.disableProperty().bind(pitr.availableProperty().not());
+        Button restoreUser = Controls.button("pitr-restore-user", "Restore user as of…", pitr.canRestoreUserProperty(),
+                pitr::restoreUserAsOf);
+        Button recover = Controls.button("pitr-recover", "Recover whole database as of…", pitr.canRecoverProperty(),
+                pitr::recoverCluster);
+        Button base = Controls.button("pitr-base-backup", "Take base backup", pitr.canTakeBaseBackupProperty(),
+                pitr::takeBaseBackup);
+        HBox buttons = new HBox(restoreUser, recover, new Separator(Orientation.VERTICAL), base);
+        buttons.getStyleClass().add("toolbar");
+        return new VBox(availability, inputs, buttons, lineLabel("pitr-message", pitr.messageProperty()));
+    }
+
+    private static VBox plans(BackupsViewModel vm) {
+        VBox box = new VBox(caption("Schedules"), lines("backups-schedules", vm.schedules()), caption("Retention"),
+                text("backups-retention", "backup-line", vm.retentionProperty()),
+                text("backups-copies", "backup-line", vm.copiesProperty()),
+                caption("Recovery point objective"), lines("backups-rpo", vm.rpo()));
+        box.getStyleClass().add("backup-plans");
+        return box;
+    }
+
+    /** One label per line, rebuilt when the lines change (a handful, a few times a minute at most). */
+    private static VBox lines(String id, ObservableList<StatusLine> lines) {
+        VBox box = new VBox();
+        box.setId(id);
+        box.getStyleClass().add("backup-lines");
+        Runnable fill = () -> box.getChildren().setAll(lines.stream().map(line -> {
+            Label label = new Label(line.text());
+            label.getStyleClass().add("backup-line");
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+            if (line.style() != null) {
+                label.getStyleClass().add(line.style());
+            }
+            return label;
+        }).toList());
+        lines.addListener((ListChangeListener<StatusLine>) change -> fill.run());
+        fill.run();
+        return box;
+    }
+
+    /** A line of text in its style's colour, shown only when it says something. */
+    private static Label lineLabel(String id, ObservableValue<StatusLine> line) {
+        Label label = text(id, "input-message", Bindings.createStringBinding(() -> line.getValue().text(), line));
+        StyleClasses.setOneOf(label, line.getValue().style(), STYLES);
+        line.addListener((obs, old, now) -> StyleClasses.setOneOf(label, now.style(), STYLES));
+        return shownWhenNotEmpty(label);
+    }
+
+    /** A label bound to {@code text} that wraps long text onto more lines instead of cutting it off. */
+    private static Label text(String id, String styleClass, ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    /** Takes no room while it says nothing. */
+    private static Label shownWhenNotEmpty(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("figure-name");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty text) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(7);
+        field.textProperty().bindBidirectional(text);
+        return field;
+    }
+
+    private static TableView<BackupRow> backupsTable(BackupsViewModel vm) {
+        TableView<BackupRow> table = new TableView<>(vm.backups());
+        table.setId("backups-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty = new Label("No backups yet: press Full backup to take the first one");
+        empty.getStyleClass().add("placeholder");
+        table.setPlaceholder(empty);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Controls.followSelection(table, vm.selectedProperty());
+        table.getColumns().add(column("Backup", BackupRow::id, null, 270, false));
+        table.getColumns().add(column("Scope", BackupRow::scope, null, 90, false));
+        table.getColumns().add(column("Taken at", BackupRow::takenAt, null, 150, false));
+        table.getColumns().add(column("Size", BackupRow::size, null, 90, true));
+        table.getColumns().add(column("Rows", BackupRow::rows, null, 90, true));
+        table.getColumns().add(column("Verification", BackupRow::verification, BackupRow::verificationStyle, 110, false));
+        table.getColumns().add(column("Copies", BackupRow::copies, BackupRow::copiesStyle, 70, false));
+        table.getColumns().forEach(c -> c.setSortable(false));
+        return table;
+    }
+
+    /** A column of one row field, in the colour {@code style} names (null: plain). */
+    private static TableColumn<BackupRow, BackupRow> column(String title, Function<BackupRow, String> text,
+                                                           Function<BackupRow, String> style, double width,
+                                                           boolean number) {
+        TableColumn<BackupRow, BackupRow> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(BackupRow row, boolean empty) {
+                super.updateItem(row, empty);
+                boolean blank = empty || row == null;
+                setText(blank ? null : text.apply(row));
+                StyleClasses.setOneOf(this, blank || style == null ? null : style.apply(row), STYLES);
+            }
+        });
+        column.setPrefWidth(width);
+        if (number) {
+            column.getStyleClass().add("number");
+        }
+        return column;
+    }
+}
