@@ -69,9 +69,9 @@ class CliTest {
         Result exitAfter = run(Map.of(), "gui", "--exit-after", "soon");
         assertThat(exitAfter.code()).isEqualTo(2);
         assertThat(exitAfter.err()).contains("--exit-after = 'soon' is not valid");
-        Result section = run(Map.of(), "gui", "--section", "Backups");
+        Result section = run(Map.of(), "gui", "--section", "Billing");
         assertThat(section.code()).isEqualTo(2);
-        assertThat(section.err()).contains("--section = 'Backups' is not valid: one of Overview, Pool");
+        assertThat(section.err()).contains("--section = 'Billing' is not valid: one of Overview, Pool, Balancer, Health, Backups");
     }
 
     @Test

@@ -118,13 +118,13 @@ public final class BackupCenter implements AutoCloseable {
     }
 
     public BackupManifest createUserBackup(long userId, BackupProgress progress) {
-        BackupManifest m = service.createUserBackup(userId, progress);
+        BackupManifest m = service.createUserBackup(userId, progress.between(0, 0.9));
         copy(m.id(), progress);
         return m;
     }
 
     public BackupManifest createFullBackup(BackupProgress progress) {
-        BackupManifest m = service.createFullBackup(progress);
+        BackupManifest m = service.createFullBackup(progress.between(0, 0.9));
         copy(m.id(), progress);
         return m;
     }
@@ -134,7 +134,7 @@ public final class BackupCenter implements AutoCloseable {
             return;
         }
         progress.update("Copying " + id + " to " + config.copies().size() + " secondary repositor"
-                + (config.copies().size() == 1 ? "y" : "ies"), 0.95);
+                + (config.copies().size() == 1 ? "y" : "ies"), 0.9);
         Path file = repository().path(id);
         try {
             List<SecondaryCopies.CopyStatus> statuses = copies.copy(file, SecondaryCopies.sha256(file));
@@ -172,7 +172,7 @@ public final class BackupCenter implements AutoCloseable {
      * the original's SHA-256; a missing or damaged copy is a problem of the result.
      */
     public VerificationResult verify(String id, BackupProgress progress) {
-        VerificationResult result = service.verify(id, progress);
+        VerificationResult result = service.verify(id, progress.between(0, 0.95));
         if (config.copies().isEmpty() || result.fileSha256() == null) {
             return result;
         }
@@ -202,16 +202,17 @@ public final class BackupCenter implements AutoCloseable {
                 "No backup " + id + " in " + repository().directory()));
         Optional<String> safety = Optional.empty();
         // A damaged backup is refused before anything, the safety backup included, is written.
-        service.requireIntact(id, progress);
+        service.requireIntact(id, progress.between(0, 0.1));
         if (target.isEmpty()) {
-            progress.update("Saving what the restore replaces", 0.02);
+            progress.update("Saving what the restore replaces", 0.1);
             BackupManifest m = backup.manifest();
+            BackupProgress saving = progress.between(0.1, 0.4);
             BackupManifest saved = m.scope() == BackupScope.USER
-                    ? saveUserIfPresent(m.userId(), progress)
-                    : service.createFullBackup(progress);
+                    ? saveUserIfPresent(m.userId(), saving)
+                    : service.createFullBackup(saving);
             safety = Optional.ofNullable(saved).map(BackupManifest::id);
         }
-        RestoreResult result = service.restore(id, target, progress);
+        RestoreResult result = service.restore(id, target, progress.between(0.4, 1));
         safety.ifPresent(s -> journal.record(new EngineEvent(clock.instant(), CATEGORY, "safety-backup", id,
                 "Before restoring " + id + ", the rows it replaced were saved as " + s)));
         return new SafeRestore(result, safety);
@@ -309,7 +310,7 @@ public final class BackupCenter implements AutoCloseable {
             BackupService fromThen = new BackupService(recovered::url,
                     new BackupRepository(extractDir, 1), clock, journal, rules(config));
             progress.update("Taking user " + userId + "'s rows as of " + at, 0.6);
-            BackupManifest asOf = fromThen.createUserBackup(userId, progress);
+            BackupManifest asOf = fromThen.createUserBackup(userId, progress.between(0.6, 0.8));
             progress.update("Comparing with user " + userId + "'s rows now", 0.8);
             RestorePreview preview = fromThen.previewRestore(asOf.id(), Optional.of(database.get()));
             return new UserAsOf(userId, at, recovered, fromThen, asOf, preview);
@@ -349,9 +350,9 @@ public final class BackupCenter implements AutoCloseable {
 
         /** Saves the user's current rows, then replaces them with the rows as of the target time. */
         public SafeRestore apply(BackupProgress progress) {
-            progress.update("Saving user " + userId + "'s current rows", 0.1);
-            BackupManifest saved = saveUserIfPresent(userId, progress);
-            RestoreResult result = fromThen.restore(asOf.id(), Optional.of(database.get()), progress);
+            progress.update("Saving user " + userId + "'s current rows", 0.0);
+            BackupManifest saved = saveUserIfPresent(userId, progress.between(0, 0.3));
+            RestoreResult result = fromThen.restore(asOf.id(), Optional.of(database.get()), progress.between(0.3, 1));
             journal.record(new EngineEvent(clock.instant(), CATEGORY, "restored-as-of", "user:" + userId,
                     "User " + userId + "'s rows restored as of " + at + " (base backup " + recovered.baseBackup().id()
                             + ")" + (saved == null ? "" : "; the rows replaced were saved as " + saved.id())));
