@@ -89,6 +89,10 @@ final class BalancerBenchmark {
 
     private static void compare(String name, Strategy strategy, int instances, int threads, boolean complete)
             throws InterruptedException {
+        // -Dbench.filter=least-connections.3inst measures only the figures whose name contains it.
+        if (!name.contains(System.getProperty("bench.filter", ""))) {
+            return;
+        }
         List<InstanceSpec> specs = specs(instances);
         // A fresh balancer per figure: picks left uncompleted keep counting in flight.
         try (LoadBalancer lb = balancer(strategy, specs)) {

@@ -76,6 +76,19 @@ class LoadBalancerPickingTest {
     }
 
     @Test
+    void shortRequestsShouldGoRoundRobinOverEquallyBusyInstances() {
+        LoadBalancer lb = balancer(noSlowStart().strategy(Strategy.LEAST_CONNECTIONS).build(), clock, journal,
+                spec("a", 1), spec("b", 1), spec("c", 1));
+        List<Pick> longRunning = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            longRunning.add(lb.next()); // two each, held
+        }
+
+        // Each short request ends before the next: every pick sees 2, 2, 2 and must not always take the same one.
+        assertThat(counts(picks(lb, 30))).containsOnly(Map.entry("a", 10L), Map.entry("b", 10L), Map.entry("c", 10L));
+    }
+
+    @Test
     void leastConnectionsShouldWeighInFlightRequestsByWeight() {
         LoadBalancer lb = balancer(noSlowStart().strategy(Strategy.LEAST_CONNECTIONS).build(), clock, journal,
                 spec("big", 3), spec("small", 1));
