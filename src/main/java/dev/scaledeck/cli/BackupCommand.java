@@ -15,7 +15,6 @@ import dev.scaledeck.engine.backup.VerificationResult;
 import dev.scaledeck.engine.backup.pitr.BaseBackup;
 import dev.scaledeck.engine.backup.pitr.RecoveredCluster;
 import dev.scaledeck.engine.config.DatabaseUrl;
-import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.util.Sizes;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -299,7 +298,7 @@ public final class BackupCommand implements Runnable {
         private int restoreBackup(ScalingEngine engine, Optional<DatabaseUrl> target) throws IOException {
             BackupCenter backups = engine.backups();
             RestorePreview preview = backups.previewRestore(id, target);
-            if (!confirmed(preview, "Restore " + id + " into " + preview.target())) {
+            if (!confirmed(preview, "Restoring " + id, "Restore " + id + " into " + preview.target())) {
                 return ExitCodes.PROBLEM;
             }
             BackupCenter.SafeRestore done = backups.restore(id, target, progress());
@@ -314,7 +313,8 @@ public final class BackupCommand implements Runnable {
                     out().printf("User %d as of %s, recovered from base backup %s and the WAL archive%n", userId, when,
                             prepared.baseBackup().id());
                 }
-                if (!confirmed(preview, "Replace user " + userId + "'s rows with their rows as of " + when)) {
+                if (!confirmed(preview, "Restoring user " + userId + " as of " + when,
+                        "Replace user " + userId + "'s rows with their rows as of " + when)) {
                     return ExitCodes.PROBLEM;
                 }
                 BackupCenter.SafeRestore done = prepared.apply(progress());
@@ -347,14 +347,14 @@ public final class BackupCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        private boolean confirmed(RestorePreview preview, String action) throws IOException {
+        private boolean confirmed(RestorePreview preview, String what, String action) throws IOException {
             if (json && !yes) {
                 OneShot.printJson(out(), Map.of("preview", previewJson(preview), "restored", false,
                         "hint", "re-run with --yes to restore"));
                 return false;
             }
             if (!json) {
-                printPreview(out(), preview);
+                printPreview(out(), what, preview);
             }
             return yes || askYes(action);
         }
@@ -389,8 +389,7 @@ public final class BackupCommand implements Runnable {
                 safety.ifPresent(s -> doc.put("safetyBackup", s));
                 OneShot.printJson(out(), doc);
             } else {
-                out().printf("Restored %s into %s: %,d rows now, in %s%n", r.backupId(), r.target(), r.rowsAfter(),
-                        Durations.human(r.took()));
+                out().printf("Restored into %s: %,d rows now, in %,d ms%n", r.target(), r.rowsAfter(), r.took().toMillis());
                 safety.ifPresent(s -> out().printf("What was replaced is saved as backup %s%n", s));
                 out().flush();
             }
@@ -446,8 +445,8 @@ public final class BackupCommand implements Runnable {
         r.notes().forEach(n -> out.println("  note: " + n));
     }
 
-    static void printPreview(PrintWriter out, RestorePreview p) {
-        out.printf("Restoring %s into %s would insert %,d, delete %,d and change %,d rows:%n", p.backupId(), p.target(),
+    static void printPreview(PrintWriter out, String what, RestorePreview p) {
+        out.printf("%s into %s would insert %,d, delete %,d and change %,d rows:%n", what, p.target(),
                 p.toInsert(), p.toDelete(), p.toChange());
         out.printf("  %-28s %10s %10s %8s %8s %8s %10s%n", "table", "in backup", "now", "insert", "delete", "change", "unchanged");
         for (TableDiff t : p.tables()) {

@@ -93,13 +93,13 @@ class BackupCommandTest {
         sql("UPDATE projects SET name = 'damaged' WHERE user_id = 1");
         Result declined = run("backup", "restore", id);
         assertThat(declined.code()).isEqualTo(1);
-        assertThat(declined.out()).contains("would insert 0, delete 0 and change 2 rows").contains("projects");
+        assertThat(declined.out()).contains("Restoring " + id + " into ").contains("would insert 0, delete 0 and change 2 rows").contains("projects");
         assertThat(declined.err()).contains("re-run with --yes");
         assertThat(value("SELECT count(*) FROM projects WHERE name = 'damaged'")).isEqualTo("2");
 
         Result restored = run("backup", "restore", id, "--yes");
         assertThat(restored.code()).as(restored.err()).isZero();
-        assertThat(restored.out()).contains("Restored " + id).contains("What was replaced is saved as backup user-1-");
+        assertThat(restored.out()).contains("Restored into ").contains("What was replaced is saved as backup user-1-");
         assertThat(value("SELECT string_agg(name, ',' ORDER BY id) FROM projects")).isEqualTo("alpha,beta,gamma");
     }
 
