@@ -1,12 +1,8 @@
 package dev.scaledeck.engine.backup;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,13 +78,8 @@ final class ArchiveCheck {
     }
 
     private static String fileSha256(Path file, List<String> problems) {
-        MessageDigest sha256 = PartDigest.sha256();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                sha256.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(sha256.digest());
+        try {
+            return PartDigest.sha256(file);
         } catch (IOException e) {
             problems.add("Cannot read " + file + ": " + IoErrors.reason(e));
             return null;

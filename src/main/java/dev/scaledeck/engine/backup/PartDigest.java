@@ -1,6 +1,9 @@
 package dev.scaledeck.engine.backup;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +28,18 @@ final class PartDigest extends OutputStream {
     /** A digest that only measures. */
     static PartDigest discarding() {
         return new PartDigest(OutputStream.nullOutputStream());
+    }
+
+    /** The whole file's SHA-256, hex. */
+    static String sha256(Path file) throws IOException {
+        MessageDigest sha256 = sha256();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sha256.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     static MessageDigest sha256() {

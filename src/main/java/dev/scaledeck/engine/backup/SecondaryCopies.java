@@ -4,22 +4,12 @@ import dev.scaledeck.engine.event.EngineEvent;
 import dev.scaledeck.engine.event.EventJournal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -126,41 +116,15 @@ public final class SecondaryCopies {
                 Files.createDirectories(directory);
             }
         }
-        Path partial = directory.resolve(target.getFileName() + ".partial");
-        Files.deleteIfExists(partial);
         try {
-            if (POSIX) {
-                Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(partial);
-            }
-            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE);
-                 InputStream in = Files.newInputStream(source)) {
-                in.transferTo(Channels.newOutputStream(out));
-                out.force(true);
-            }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.write(target, out -> Files.copy(source, out));
         } catch (IOException e) {
-            Files.deleteIfExists(partial);
             throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 
     /** The file's SHA-256, hex. */
     static String sha256(Path file) throws IOException {
-        MessageDigest digest = newSha256();
-        try (InputStream in = Files.newInputStream(file);
-             OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-            in.transferTo(sink);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return PartDigest.sha256(file);
     }
 }
