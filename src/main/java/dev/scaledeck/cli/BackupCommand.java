@@ -162,16 +162,11 @@ public final class BackupCommand implements Runnable {
         public Integer call() throws Exception {
             return withEngine((engine, config) -> {
                 BackupCenter backups = engine.backups();
-                List<BackupListing> listings = backups.list();
-                List<BaseBackup> bases = backups.baseBackups().map(b -> {
-                    try {
-                        return b.list();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }).orElse(List.of());
-                List<BackupSchedule.Status> schedules = backups.scheduleStatus();
-                List<RpoWatch.Status> rpo = backups.checkRpo();
+                BackupCenter.Overview overview = backups.overview();
+                List<BackupListing> listings = overview.backups();
+                List<BaseBackup> bases = overview.baseBackups();
+                List<BackupSchedule.Status> schedules = overview.schedules();
+                List<RpoWatch.Status> rpo = overview.rpo();
                 if (json) {
                     Map<String, Object> doc = new LinkedHashMap<>();
                     doc.put("directory", backups.repository().directory().toString());
@@ -189,7 +184,7 @@ public final class BackupCommand implements Runnable {
                     doc.put("schedules", schedules.stream().map(BackupSchedule.Status::describe).toList());
                     doc.put("rpo", rpo.stream().map(s -> Map.of("scope", s.scope(), "exceeded", s.exceeded(),
                             "status", s.describe())).toList());
-                    doc.put("pointInTimeRecovery", backups.pitrSupport().reason());
+                    doc.put("pointInTimeRecovery", overview.pitr().reason());
                     OneShot.printJson(out(), doc);
                 } else {
                     PrintWriter out = out();
@@ -211,7 +206,7 @@ public final class BackupCommand implements Runnable {
                     schedules.forEach(s -> out.println("  " + s.describe()));
                     out.println("RPO");
                     rpo.forEach(s -> out.println("  " + (s.exceeded() ? "OVER  " : "ok    ") + s.describe()));
-                    out.println("Point-in-time recovery: " + backups.pitrSupport().reason());
+                    out.println("Point-in-time recovery: " + overview.pitr().reason());
                     out.flush();
                 }
                 return ExitCodes.OK;

@@ -394,8 +394,38 @@ public final class BackupCenter implements AutoCloseable {
 
     /** Each configured schedule's state now. */
     public List<BackupSchedule.Status> scheduleStatus() {
+        return scheduleStatus(list(), baseBackupList());
+    }
+
+    /** The RPO watch over the scheduled scopes (base backups only where the cluster's files are at hand). */
+    public List<RpoWatch.Status> checkRpo() {
+        return checkRpo(list(), baseBackupList());
+    }
+
+    /**
+     * Everything the Backups view shows, from one read of the repository and of the base
+     * backups; runs the RPO check (raising or clearing its alerts) on the way.
+     */
+    public Overview overview() {
+        List<BackupListing> listings = list();
+        List<BaseBackup> bases = baseBackupList();
+        return new Overview(listings, bases, scheduleStatus(listings, bases), checkRpo(listings, bases), pitrSupport());
+    }
+
+    /** The backups, base backups, schedules, RPO and PITR availability as of one moment. */
+    public record Overview(List<BackupListing> backups, List<BaseBackup> baseBackups,
+                           List<BackupSchedule.Status> schedules, List<RpoWatch.Status> rpo, PitrSupport pitr) {
+        public Overview {
+            backups = List.copyOf(backups);
+            baseBackups = List.copyOf(baseBackups);
+            schedules = List.copyOf(schedules);
+            rpo = List.copyOf(rpo);
+        }
+    }
+
+    private List<BackupSchedule.Status> scheduleStatus(List<BackupListing> listings, List<BaseBackup> bases) {
         Instant now = clock.instant();
-        Map<String, Optional<Instant>> last = newest(false);
+        Map<String, Optional<Instant>> last = newest(listings, bases, false);
         List<BackupSchedule.Status> statuses = new ArrayList<>();
         for (BackupSchedule s : config.schedules()) {
             statuses.add(s.status(last.getOrDefault(s.target().key(), Optional.empty()), now));
@@ -403,9 +433,8 @@ public final class BackupCenter implements AutoCloseable {
         return statuses;
     }
 
-    /** The RPO watch over the scheduled scopes (base backups only where the cluster's files are at hand). */
-    public List<RpoWatch.Status> checkRpo() {
-        Map<String, Optional<Instant>> verified = newest(true);
+    private List<RpoWatch.Status> checkRpo(List<BackupListing> listings, List<BaseBackup> bases) {
+        Map<String, Optional<Instant>> verified = newest(listings, bases, true);
         Map<String, Optional<Instant>> watched = new LinkedHashMap<>();
         for (BackupSchedule s : config.schedules()) {
             if (s.target().kind() != BackupScheduleTarget.Kind.BASE || cluster.get() != null) {
@@ -415,21 +444,30 @@ public final class BackupCenter implements AutoCloseable {
         return rpo.check(watched);
     }
 
+    /** Base backups newest first; none without the cluster's files or when they cannot be listed (logged). */
+    private List<BaseBackup> baseBackupList() {
+        Optional<BaseBackups> bases = baseBackups();
+        if (bases.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return bases.get().list();
+        } catch (IOException e) {
+            LOG.warn("Cannot list base backups in {}", config.baseDirectory(), e);
+            return List.of();
+        }
+    }
+
     /** Per scope key, the newest backup's time (only verified ones when asked; base backups count as verified). */
-    private Map<String, Optional<Instant>> newest(boolean verifiedOnly) {
+    private static Map<String, Optional<Instant>> newest(List<BackupListing> listings, List<BaseBackup> bases,
+                                                         boolean verifiedOnly) {
         Map<String, Optional<Instant>> newest = new LinkedHashMap<>();
-        for (BackupListing l : list()) {
+        for (BackupListing l : listings) {
             if (!verifiedOnly || l.verified()) {
                 newest.putIfAbsent(l.scopeKey(), Optional.of(l.createdAt()));
             }
         }
-        baseBackups().ifPresent(bases -> {
-            try {
-                bases.list().stream().findFirst().ifPresent(b -> newest.put("base", Optional.of(b.stopTime())));
-            } catch (IOException e) {
-                LOG.warn("Cannot list base backups in {}", config.baseDirectory(), e);
-            }
-        });
+        bases.stream().findFirst().ifPresent(b -> newest.put("base", Optional.of(b.stopTime())));
         return newest;
     }
 
@@ -460,7 +498,7 @@ public final class BackupCenter implements AutoCloseable {
      */
     public List<String> runDueSchedules() {
         List<String> ran = new ArrayList<>();
-        for (BackupSchedule.Status status : scheduleStatus()) {
+        for (BackupSchedule.Status status : scheduleStatus()) { // read before the runs change it
             if (!status.due()) {
                 continue;
             }

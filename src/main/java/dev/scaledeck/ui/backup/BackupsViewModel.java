@@ -131,7 +131,7 @@ public final class BackupsViewModel implements LiveViewModel {
         }
         refreshing = true;
         BackupCenter center = engine.backups();
-        tasks.execute(progress -> BackupsOverview.read(center), progress -> { }, overview -> {
+        tasks.execute(progress -> center.overview(), progress -> { }, overview -> {
             refreshDone();
             show(overview);
         }, failure -> {
@@ -149,7 +149,7 @@ public final class BackupsViewModel implements LiveViewModel {
         }
     }
 
-    private void show(BackupsOverview overview) {
+    private void show(BackupCenter.Overview overview) {
         String keep = selectWhenListed != null ? selectWhenListed : selected.get() == null ? null : selected.get().id();
         ObservableLists.replaceIfChanged(rows, overview.backups().stream().map(l -> BackupRow.of(l, zone)).toList());
         select(keep);

@@ -64,7 +64,7 @@ public final class PointInTimeViewModel {
     }
 
     /** Takes what the latest listing says about point-in-time recovery. */
-    void show(BackupsOverview overview) {
+    void show(BackupCenter.Overview overview) {
         BackupCenter.PitrSupport pitr = overview.pitr();
         available.set(pitr.available());
         List<BaseBackup> bases = overview.baseBackups();
