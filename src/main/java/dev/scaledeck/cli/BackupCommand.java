@@ -274,7 +274,8 @@ public final class BackupCommand implements Runnable {
             try {
                 target = Optional.ofNullable(targetUrl).map(DatabaseUrl::parse);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--target-url: " + e.getMessage());
+                throw new ParameterException(spec.commandLine(), "--target-url = '" + DatabaseUrl.maskPasswords(targetUrl)
+                        + "' is not valid: " + e.getMessage());
             }
             Instant when;
             try {

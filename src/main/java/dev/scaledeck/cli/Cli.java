@@ -46,8 +46,9 @@ public final class Cli {
         return cli.execute(args);
     }
 
+    /** The sub-command as typed after {@code scaledeck}, with a trailing space: {@code "backup restore "}. */
     private static String commandName(CommandLine cl) {
-        return cl.getParent() == null ? "" : cl.getCommandName() + " ";
+        return cl.getParent() == null ? "" : commandName(cl.getParent()) + cl.getCommandName() + " ";
     }
 
     private static String describe(Throwable ex) {

@@ -163,6 +163,16 @@ class BackupCommandTest {
         Result none = run("backup", "create");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("--user=ID").contains("--full").contains("--base");
+        Result target = run("backup", "restore", "some-id", "--target-url", "mysql://db/app");
+        assertThat(target.code()).isEqualTo(2);
+        assertThat(target.err()).contains("--target-url = 'mysql://db/app' is not valid: a JDBC URL")
+                .contains("Try 'scaledeck backup restore --help'");
+        Result secret = run("backup", "restore", "some-id", "--target-url", "postgres://admin:s3cret@/app");
+        assertThat(secret.code()).isEqualTo(2);
+        assertThat(secret.err()).contains("--target-url = 'postgres://admin:****@/app' is not valid").doesNotContain("s3cret");
+        Result userWithId = run("backup", "restore", "some-id", "--user", "3");
+        assertThat(userWithId.code()).isEqualTo(2);
+        assertThat(userWithId.err()).contains("--user goes with --at");
         Result unknown = run("backup", "verify", "full-19990101T000000Z");
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("full-19990101T000000Z");
