@@ -18,7 +18,6 @@ import dev.scaledeck.engine.config.DatabaseUrl;
 import dev.scaledeck.engine.util.Sizes;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code scaledeck backup ...}: take, list, verify and restore backups, also as of a point in time. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -61,22 +59,14 @@ public final class BackupCommand implements Runnable {
                 + "'verify' or 'restore'");
     }
 
-    /** Shared by the sub-commands: the root command and the common options. */
-    abstract static class Sub implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    /** Shared by the sub-commands: the root command comes through {@code backup}. */
+    abstract static class Sub extends EngineCommand {
         @ParentCommand
         BackupCommand parent;
 
-        @Mixin
-        CommonOptions common;
-
-        @Option(names = "--json", description = "Print one JSON document on stdout and nothing else there.")
-        boolean json;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
+        @Override
+        ScaleDeckCommand root() {
+            return parent.root;
         }
 
         /** Progress goes to stderr (never stdout, which may be JSON), one line per step. */
@@ -90,10 +80,6 @@ public final class BackupCommand implements Runnable {
                     err.flush();
                 }
             };
-        }
-
-        int withEngine(OneShot.EngineWork work) throws Exception {
-            return OneShot.withEngine(common, parent.root, work);
         }
     }
 

@@ -5,43 +5,34 @@ import dev.scaledeck.engine.health.HealthReport;
 import dev.scaledeck.engine.health.HealthResult;
 import dev.scaledeck.engine.health.HealthStatus;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code scaledeck health}: run every health check once. */
 @Command(name = "health", mixinStandardHelpOptions = true,
         description = "Run the health checks once: database (connectivity and round trip), memory, disk space of "
                 + "the data directory, and the external services named in configuration.%n"
                 + "Exit 0 when UP, 1 when DEGRADED or DOWN.")
-public final class HealthCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class HealthCommand extends EngineCommand {
 
     @ParentCommand
     ScaleDeckCommand root;
 
-    @Mixin
-    CommonOptions common;
-
-    @Option(names = "--json", description = "Print one JSON document on stdout and nothing else there.")
-    boolean json;
+    @Override
+    ScaleDeckCommand root() {
+        return root;
+    }
 
     @Override
     public Integer call() throws Exception {
-        return OneShot.withEngine(common, root, (engine, config) -> {
+        return withEngine((engine, config) -> {
             HealthReport report = engine.health().checkNow();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 OneShot.printJson(out, toJson(report, engine.failovers()));
             } else {

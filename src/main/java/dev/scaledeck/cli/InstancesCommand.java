@@ -3,18 +3,13 @@ package dev.scaledeck.cli;
 import dev.scaledeck.engine.balancer.BalancerStats;
 import dev.scaledeck.engine.balancer.InstanceStats;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,23 +18,19 @@ import java.util.concurrent.TimeoutException;
         description = "List the instances as the load balancer sees them after probing each one's /health "
                 + "(as often as the unhealthy threshold needs): state and reason, weight, breaker.%n"
                 + "Exit 0 when at least one instance can take traffic, 1 otherwise.")
-public final class InstancesCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class InstancesCommand extends EngineCommand {
 
     @ParentCommand
     ScaleDeckCommand root;
 
-    @Mixin
-    CommonOptions common;
-
-    @Option(names = "--json", description = "Print one JSON document on stdout and nothing else there.")
-    boolean json;
+    @Override
+    ScaleDeckCommand root() {
+        return root;
+    }
 
     @Override
     public Integer call() throws Exception {
-        return OneShot.withEngine(common, root, (engine, config) -> {
+        return withEngine((engine, config) -> {
             int rounds = Math.max(config.balancer().unhealthyThreshold(), config.balancer().healthyThreshold());
             for (int i = 0; i < rounds; i++) {
                 try {
@@ -51,7 +42,7 @@ public final class InstancesCommand implements Callable<Integer> {
             BalancerStats stats = engine.balancer().stats();
             Map<String, Boolean> running = new LinkedHashMap<>();
             engine.platform().ifPresent(p -> p.instances().forEach(i -> running.put(i.id(), i.running())));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 OneShot.printJson(out, toJson(stats, running));
             } else {

@@ -9,10 +9,7 @@ import dev.scaledeck.engine.config.ScalingConfig;
 import dev.scaledeck.engine.health.DatabasePing;
 import dev.scaledeck.engine.pool.PoolStats;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -20,37 +17,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** {@code scaledeck status}: database, pool, instances and alerts, once. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the database, the connection pool, the instances and the active alerts.%n"
                 + "Exit 0 when the database is reachable, 1 when it is not.")
-public final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand extends EngineCommand {
 
-    @Spec
-    CommandSpec spec;
-
-    @picocli.CommandLine.ParentCommand
+    @ParentCommand
     ScaleDeckCommand root;
 
-    @Mixin
-    CommonOptions common;
-
-    @Option(names = "--json", description = "Print one JSON document on stdout and nothing else there.")
-    boolean json;
+    @Override
+    ScaleDeckCommand root() {
+        return root;
+    }
 
     @Override
     public Integer call() throws Exception {
-        return OneShot.withEngine(common, root, (engine, config) -> {
+        return withEngine((engine, config) -> {
             DatabasePing.Result ping = DatabasePing.ping(engine.pool().database(), Duration.ofSeconds(5));
             try {
                 engine.instances().probeAll().get(5, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 // Instances that did not answer in time are reported as they stand.
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 OneShot.printJson(out, report(engine, config, ping));
             } else {
