@@ -201,9 +201,10 @@ public final class BackupCenter implements AutoCloseable {
         StoredBackup backup = repository().find(id).orElseThrow(() -> new BackupException(
                 "No backup " + id + " in " + repository().directory()));
         Optional<String> safety = Optional.empty();
-        // A damaged backup is refused before anything, the safety backup included, is written.
-        service.requireIntact(id, progress.between(0, 0.1));
         if (target.isEmpty()) {
+            // A damaged backup is refused before the safety backup is written (the restore itself
+            // checks each part as it streams in, so another target needs no read beforehand).
+            service.requireIntact(id, progress.between(0, 0.1));
             progress.update("Saving what the restore replaces", 0.1);
             BackupManifest m = backup.manifest();
             BackupProgress saving = progress.between(0.1, 0.4);
