@@ -90,7 +90,7 @@ public final class EnvironmentLauncher implements EngineLauncher {
         int n = config.embedded().sampleInstances();
         progress.accept("Starting " + n + " sample converter instance(s)");
         env.fleet = new SampleFleet(env.engine::pool);
-        env.platform = new LocalPlatform(env.fleet);
+        env.platform = new LocalPlatform(env.fleet, env.engine::removeInstance);
         boolean publish = env.database != null && env.database.owned();
         env.fleet.addListener(runningNow -> env.syncInstances(env.platform.instances(), publish));
         for (int i = 0; i < n; i++) {
