@@ -1,0 +1,45 @@
+package dev.scaledeck.engine.scaling;
+
+import java.util.Locale;
+
+/** The four metrics the seed's auto-scaler decides on. */
+public enum Metric {
+    CPU("cpu", "%"),
+    MEMORY("memory", "%"),
+    CONNECTIONS("connections", ""),
+    RESPONSE_TIME("response time", "ms");
+
+    private final String label;
+    private final String unit;
+
+    Metric(String label, String unit) {
+        this.label = label;
+        this.unit = unit;
+    }
+
+    /** How reasons and the window name it: {@code cpu}, {@code response time}. */
+    public String label() {
+        return label;
+    }
+
+    /** {@code %}, {@code ms}, or empty for a count. */
+    public String unit() {
+        return unit;
+    }
+
+    /** The id in configuration, CSV headers and JSON: {@code cpu}, {@code response-time}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A value with its unit, as reasons show it: {@code 91 %}, {@code 1240 ms}, {@code 37}. */
+    public String format(double value) {
+        if (Double.isNaN(value)) {
+            return "not reported";
+        }
+        String number = value >= 10 || value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
+        return unit.isEmpty() ? number : number + " " + unit;
+    }
+}
