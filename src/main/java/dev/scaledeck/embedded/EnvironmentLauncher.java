@@ -69,6 +69,7 @@ public final class EnvironmentLauncher implements EngineLauncher {
             }
             if (longRunning) {
                 env.engine.backups().startSchedules(FIRST_BACKUP_CHECK);
+                env.engine.autoScaler().start();
             }
             progress.accept("Running");
             LOG.info("ScaleDeck running: {}", env.description());

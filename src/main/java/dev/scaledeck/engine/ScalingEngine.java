@@ -23,6 +23,10 @@ import dev.scaledeck.engine.health.HttpServiceCheck;
 import dev.scaledeck.engine.health.MemoryCheck;
 import dev.scaledeck.engine.pool.ConnectionPool;
 import dev.scaledeck.engine.pool.ResourceMonitor;
+import dev.scaledeck.engine.config.AutoScalingConfig;
+import dev.scaledeck.engine.scaling.AutoScaler;
+import dev.scaledeck.engine.scaling.DatabaseConnectionBudget;
+import dev.scaledeck.engine.scaling.InstanceStatusSource;
 import dev.scaledeck.engine.scaling.platform.ScalingPlatform;
 import dev.scaledeck.engine.util.NamedThreads;
 import org.slf4j.Logger;
@@ -65,6 +69,7 @@ public final class ScalingEngine implements AutoCloseable {
     private final HealthProber prober;
     private final BalancedHttpClient cluster;
     private final BackupCenter backups;
+    private final AutoScaler autoScaler;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicReference<ScalingPlatform> platform =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -105,6 +110,11 @@ public final class ScalingEngine implements AutoCloseable {
         }
         this.backups = new BackupCenter(config.backup(), () -> pool().database(), config.home().resolve("pitr"),
                 alerts, journal, clock);
+        AutoScalingConfig scaling = config.autoScaling();
+        this.autoScaler = AutoScaler.create(scaling.rules(), scaling.mode(), scaling.interval(),
+                new InstanceStatusSource(instances, clock),
+                new DatabaseConnectionBudget(this::pool, scaling.instancePoolSize(), scaling.connectionReserve(), clock),
+                this::platform, journal, alerts, clock);
     }
 
     /**
@@ -190,6 +200,16 @@ public final class ScalingEngine implements AutoCloseable {
         return backups;
     }
 
+    /**
+     * The auto-scaler: {@code record(InstanceMetrics)} as the seed's {@code addMetric},
+     * {@code evaluateNow()}, decisions with reasons, mode, rules, {@code scaleTo(n, who)}. Its
+     * periodic evaluation runs once {@code start()} is called (the window and
+     * {@code scaledeck autoscale} do; one-shot commands do not).
+     */
+    public AutoScaler autoScaler() {
+        return autoScaler;
+    }
+
     /** The application's instances and their health. */
     public InstanceMonitor instances() {
         return instances;
@@ -267,6 +287,7 @@ public final class ScalingEngine implements AutoCloseable {
             return;
         }
         journal.record(new EngineEvent(clock.instant(), "engine", "stopping", "engine", "Engine stopping"));
+        autoScaler.close();
         backups.close();
         instances.close();
         prober.close();

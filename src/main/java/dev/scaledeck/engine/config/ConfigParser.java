@@ -13,6 +13,11 @@ import dev.scaledeck.engine.backup.RetentionPolicy;
 import dev.scaledeck.engine.balancer.Strategy;
 import dev.scaledeck.engine.failover.FailoverConfig;
 import dev.scaledeck.engine.health.HealthConfig;
+import dev.scaledeck.engine.scaling.Metric;
+import dev.scaledeck.engine.scaling.MetricsSourceKind;
+import dev.scaledeck.engine.scaling.PolicyKind;
+import dev.scaledeck.engine.scaling.ScalingMode;
+import dev.scaledeck.engine.scaling.ScalingRules;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -443,7 +448,99 @@ final class ConfigParser {
             throw raw.get(Setting.MIN_INSTANCES).reject("must not exceed " + raw.get(Setting.MAX_INSTANCES).origin()
                     + " = " + max);
         }
-        return new AutoScalingConfig(platform, up, down, min, max, duration(Setting.COOLDOWN));
+        PolicyKind policy = choice(Setting.SCALING_POLICY, PolicyKind.values());
+        ScalingRules rules;
+        try {
+            rules = new ScalingRules(policy, up, down, intIn(Setting.SCALING_SUSTAIN, 1, 100), targets(),
+                    number(Setting.SCALING_TOLERANCE, 0, 99), min, max, duration(Setting.COOLDOWN),
+                    duration(Setting.SCALE_DOWN_STABILIZATION), duration(Setting.SCALE_UP_STABILIZATION),
+                    intIn(Setting.MAX_STEP_UP, 1, MAX_INSTANCES), intIn(Setting.MAX_STEP_UP_PERCENT, 0, 1_000),
+                    intIn(Setting.MAX_STEP_DOWN, 1, MAX_INSTANCES), positiveDuration(Setting.RATE_PERIOD),
+                    duration(Setting.WARMUP));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return new AutoScalingConfig(platform, rules, choice(Setting.SCALING_MODE, ScalingMode.values()),
+                positiveDuration(Setting.SCALING_INTERVAL), choice(Setting.SCALING_METRICS, MetricsSourceKind.values()),
+                intIn(Setting.INSTANCE_POOL_SIZE, 1, MAX_POOL), intIn(Setting.CONNECTION_RESERVE, 0, MAX_POOL),
+                platforms());
+    }
+
+    /** {@code cpu=70,memory=80}: the per-instance value to hold, per metric. */
+    private Map<Metric, Double> targets() {
+        RawValue v = raw.get(Setting.SCALING_TARGETS);
+        String allowed = "a comma-separated list of metric=value with metrics cpu, memory (%), connections, "
+                + "response-time (ms), e.g. cpu=70,memory=80";
+        Map<Metric, Double> targets = new java.util.EnumMap<>(Metric.class);
+        for (String part : v.text().split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                throw v.reject(allowed + "; \"" + part.trim() + "\" has no '='");
+            }
+            Metric metric;
+            try {
+                metric = Metric.parse(part.substring(0, eq));
+            } catch (IllegalArgumentException e) {
+                throw v.reject(allowed + "; " + e.getMessage());
+            }
+            double value;
+            try {
+                value = Double.parseDouble(part.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                throw v.reject(allowed + "; \"" + part.substring(eq + 1).trim() + "\" is not a number");
+            }
+            double most = metric == Metric.CPU || metric == Metric.MEMORY ? 100 : 1e9;
+            if (!(value > 0 && value <= most)) {
+                throw v.reject(allowed + "; the target for " + metric.id() + " must be above 0 and at most "
+                        + Metric.number(most) + ", but was " + part.substring(eq + 1).trim());
+            }
+            if (targets.put(metric, value) != null) {
+                throw v.reject(allowed + "; " + metric.id() + " appears twice");
+            }
+        }
+        return targets;
+    }
+
+    private PlatformSettings platforms() {
+        RawValue memory = raw.get(Setting.VERCEL_MEMORY);
+        java.util.OptionalInt memoryMb = memory.text().isBlank() ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(intIn(Setting.VERCEL_MEMORY, 128, 3009));
+        Duration maxDuration = positiveDuration(Setting.VERCEL_MAX_DURATION);
+        if (maxDuration.compareTo(Duration.ofSeconds(900)) > 0 || maxDuration.toMillis() % 1000 != 0) {
+            throw raw.get(Setting.VERCEL_MAX_DURATION).reject("whole seconds from 1s to 900s");
+        }
+        return new PlatformSettings(
+                new PlatformSettings.Kubernetes(optionalText(Setting.K8S_NAMESPACE), requiredName(Setting.K8S_DEPLOYMENT),
+                        optionalText(Setting.K8S_CONTEXT), intIn(Setting.K8S_PORT, 1, 65_535)),
+                new PlatformSettings.Swarm(dockerHost(), requiredName(Setting.SWARM_SERVICE),
+                        intIn(Setting.SWARM_PORT, 1, 65_535)),
+                new PlatformSettings.Vercel(requiredName(Setting.VERCEL_FUNCTIONS), maxDuration, memoryMb,
+                        Path.of(requiredName(Setting.VERCEL_FILE))));
+    }
+
+    private Optional<String> optionalText(Setting s) {
+        String text = raw.get(s).text().trim();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    private String requiredName(Setting s) {
+        String text = raw.get(s).text().trim();
+        if (text.isEmpty()) {
+            throw raw.get(s).reject("a non-empty name");
+        }
+        return text;
+    }
+
+    private String dockerHost() {
+        RawValue v = raw.get(Setting.SWARM_HOST);
+        String text = v.text().trim();
+        if (!text.matches("unix:///.+|tcp://[^/:]+:\\d{1,5}/?|https?://[^/:]+(:\\d{1,5})?/?")) {
+            throw v.reject("unix:///path/to/docker.sock or tcp://host:port");
+        }
+        return text;
     }
 
     private void requireBelow(Setting low, double lowValue, Setting high, double highValue) {

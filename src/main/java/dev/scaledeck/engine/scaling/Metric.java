@@ -37,9 +37,28 @@ public enum Metric {
         if (Double.isNaN(value)) {
             return "not reported";
         }
-        String number = value >= 10 || value == Math.rint(value)
+        return unit.isEmpty() ? number(value) : number(value) + " " + unit;
+    }
+
+    /** A number as reasons and configuration write it: whole from 10 up, one decimal below. */
+    public static String number(double value) {
+        return value >= 10 || value == Math.rint(value)
                 ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.1f", value);
-        return unit.isEmpty() ? number : number + " " + unit;
+    }
+
+    /**
+     * The metric with this id ({@code cpu}, {@code response-time}; also {@code response_time}).
+     *
+     * @throws IllegalArgumentException naming the allowed ids
+     */
+    public static Metric parse(String id) {
+        String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (Metric m : values()) {
+            if (m.id().equals(wanted)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("'" + id + "' is not a metric; use one of cpu, memory, connections, response-time");
     }
 }
