@@ -10,8 +10,8 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ConnectionBudget {
 
-    /** A budget that never limits (no database to ask). */
-    ConnectionBudget UNLIMITED = () -> Optional.empty();
+    /** A budget that never limits (what-if replays, which touch no database). */
+    ConnectionBudget UNLIMITED = () -> Optional.of(new Limit(Integer.MAX_VALUE, 0, 0, 1));
 
     /**
      * The budget now, or empty when it is not known (the database cannot be asked and never

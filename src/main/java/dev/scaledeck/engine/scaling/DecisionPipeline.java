@@ -79,10 +79,16 @@ final class DecisionPipeline {
             recent.removeFirst();
         }
         int current = s.current();
+        Optional<Instant> cooldownEnd = lastChange().map(t -> t.plus(rules.cooldown())).filter(now::isBefore);
         if (current < rules.minInstances() || current > rules.maxInstances()) {
+            // Back within bounds at once, whatever the metrics; only a cooldown (after an operator's change) waits.
             int bound = current < rules.minInstances() ? rules.minInstances() : rules.maxInstances();
             String why = current < rules.minInstances()
                     ? "below the minimum of " + rules.minInstances() : "above the maximum of " + rules.maxInstances();
+            if (cooldownEnd.isPresent()) {
+                return decision(now, s, mode, current, ScalingAction.BLOCKED, why + "; " + cooldownNote(current, bound,
+                        cooldownEnd.get()));
+            }
             return budgeted(now, s, mode, bound, why);
         }
         Recommendation rec = policy.recommend(new FleetSample(current, s.ready(), List.copyOf(recent)));
@@ -96,10 +102,8 @@ final class DecisionPipeline {
         if (desired == current) {
             return decision(now, s, mode, current, ScalingAction.BLOCKED, join(rec.reason(), notes));
         }
-        Optional<Instant> cooldownEnd = lastChange().map(t -> t.plus(rules.cooldown())).filter(now::isBefore);
         if (cooldownEnd.isPresent()) {
-            notes.add((desired > current ? "+" : "") + (desired - current) + " blocked by cooldown until "
-                    + TIME.format(cooldownEnd.get().atZone(zone)));
+            notes.add(cooldownNote(current, desired, cooldownEnd.get()));
             return decision(now, s, mode, current, ScalingAction.BLOCKED, join(rec.reason(), notes));
         }
         if (desired > current && s.warming() > 0 && rules.policy() == PolicyKind.THRESHOLD) {
@@ -136,6 +140,11 @@ final class DecisionPipeline {
         return decision(now, s, mode, desired, action, text);
     }
 
+    private String cooldownNote(int current, int desired, Instant end) {
+        return (desired > current ? "+" : "") + (desired - current) + " blocked by cooldown until "
+                + TIME.format(end.atZone(zone));
+    }
+
     private int clamp(int wanted, List<String> notes) {
         if (wanted > rules.maxInstances()) {
             notes.add("capped at the maximum of " + rules.maxInstances() + " (policy wanted " + wanted + ")");
@@ -166,10 +175,10 @@ final class DecisionPipeline {
         int upFloor = wanted;
         int downCeiling = wanted;
         for (Timed t : recommendations) {
-            if (!t.at().isBefore(now.minus(rules.scaleUpStabilization()))) {
+            if (within(t, now, rules.scaleUpStabilization())) {
                 upFloor = Math.min(upFloor, t.replicas());
             }
-            if (!t.at().isBefore(now.minus(rules.scaleDownStabilization()))) {
+            if (within(t, now, rules.scaleDownStabilization())) {
                 downCeiling = Math.max(downCeiling, t.replicas());
             }
         }
@@ -193,6 +202,11 @@ final class DecisionPipeline {
             return down;
         }
         return current;
+    }
+
+    /** A zero window holds only this evaluation's recommendation. */
+    private static boolean within(Timed t, Instant now, Duration window) {
+        return !window.isZero() && !t.at().isBefore(now.minus(window));
     }
 
     /** At most +N or +P % (whichever allows more) and -M per rate period, counted from the period's start. */

@@ -47,12 +47,15 @@ public record ThresholdPolicy(Thresholds up, Thresholds down, int sustainSamples
         }
         List<String> below = new ArrayList<>();
         boolean allBelowLongEnough = true;
-        for (Map.Entry<Metric, Double> e : now.entrySet()) {
-            Metric m = e.getKey();
-            if (e.getValue() >= limit(down, m)) {
+        for (Metric m : Metric.values()) {
+            Double v = now.get(m);
+            if (v == null) {
+                continue;
+            }
+            if (v >= limit(down, m)) {
                 return new Recommendation(sample.current(), "within thresholds: " + values(now));
             }
-            below.add(m.label() + " " + m.format(e.getValue()) + " < " + m.format(limit(down, m)));
+            below.add(m.label() + " " + m.format(v) + " < " + m.format(limit(down, m)));
             allBelowLongEnough &= run(sample, m, false) >= sustainSamples;
         }
         if (!allBelowLongEnough) {
