@@ -6,7 +6,7 @@ package dev.scaledeck.engine.balancer;
  * Every figure is -1 when unknown: the instance does not publish it, or it needs a previous
  * scrape that there is not (the first scrape, a counter reset, a changed set of buckets).
  *
- * <p><b>The sample service's JSON</b> ({@link dev.scaledeck.embedded.SampleMetrics}) gives
+ * <p><b>The sample service's JSON</b> ({@code dev.scaledeck.embedded.SampleMetrics}) gives
  * {@code requests}, {@code inFlight}, {@code errors}, {@code latencyP50Ms}, {@code latencyP95Ms}
  * as they are, {@code utilization} as is and, times 100, as the cpu figure; memory is unknown.
  *
