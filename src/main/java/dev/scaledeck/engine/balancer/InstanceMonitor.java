@@ -1,7 +1,5 @@
 package dev.scaledeck.engine.balancer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scaledeck.engine.config.InstanceSpec;
 import dev.scaledeck.engine.event.EngineEvent;
 import dev.scaledeck.engine.event.EventJournal;
@@ -25,38 +23,52 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The application's instances and what their probes say: {@code GET /health} decides UP or
- * DOWN, {@code GET /metrics} (JSON, when the instance has it) adds load figures. Instances can
- * be added and removed at runtime. Every change of state is an {@link EngineEvent}.
- * Thread-safe.
+ * DOWN, {@code GET /metrics} (the sample service's JSON or Prometheus text, when the instance
+ * has it; see {@link ScrapedMetrics}) adds load figures. Instances can be added and removed at
+ * runtime. Every change of state is an {@link EngineEvent}. Thread-safe.
  */
 public final class InstanceMonitor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceMonitor.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Clock clock;
     private final EventJournal journal;
     private final Duration interval;
     private final HttpClient http;
+    private final LongSupplier nanoTime;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private ScheduledFuture<?> task;
 
     private static final class Entry {
         final InstanceSpec spec;
         volatile InstanceStatus status;
-        long lastRequests = -1;
-        long lastProbeNanos;
+        /** The previous scrape, for rates; guarded by the entry's monitor. */
+        final MetricsScraper scraper;
 
         Entry(InstanceSpec spec, InstanceStatus status) {
             this.spec = spec;
             this.status = status;
+            this.scraper = new MetricsScraper(spec.id());
         }
     }
 
+    /**
+     * @param clock    the engine clock, for states and events
+     * @param journal  where changes of state go
+     * @param interval between probe rounds once {@link #start started}
+     * @param io       runs the HTTP client
+     */
     public InstanceMonitor(Clock clock, EventJournal journal, Duration interval, ExecutorService io) {
+        this(clock, journal, interval, io, System::nanoTime);
+    }
+
+    /** As the public constructor, with the monotonic clock that rates are measured on (tests move it). */
+    InstanceMonitor(Clock clock, EventJournal journal, Duration interval, ExecutorService io, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.clock = clock;
         this.journal = journal;
         this.interval = interval;
@@ -124,7 +136,7 @@ public final class InstanceMonitor implements AutoCloseable {
         }).thenCompose(result -> get(e.spec.url(), "metrics", timeout)
                 .handle((metrics, error) -> {
                     update(e, (InstanceState) result[0], (String) result[1],
-                            error == null && metrics.statusCode() == 200 ? metrics.body() : null);
+                            error == null && metrics.statusCode() == 200 ? metrics : null);
                     return null;
                 }));
     }
@@ -135,41 +147,28 @@ public final class InstanceMonitor implements AutoCloseable {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private void update(Entry e, InstanceState state, String reason, String metricsJson) {
+    private void update(Entry e, InstanceState state, String reason, HttpResponse<String> metricsResponse) {
         Instant now = clock.instant();
         InstanceStatus previous = e.status;
-        double rps = -1;
-        long inFlight = -1;
-        long errors = -1;
-        double utilization = -1;
-        double p50 = -1;
-        double p95 = -1;
-        if (metricsJson != null) {
-            try {
-                JsonNode m = JSON.readTree(metricsJson);
-                long requests = m.path("requests").asLong(-1);
-                long nowNanos = System.nanoTime();
-                synchronized (e) {
-                    if (e.lastRequests >= 0 && requests >= e.lastRequests && nowNanos > e.lastProbeNanos) {
-                        rps = (requests - e.lastRequests) * 1e9 / (nowNanos - e.lastProbeNanos);
-                    }
-                    e.lastRequests = requests;
-                    e.lastProbeNanos = nowNanos;
-                }
-                inFlight = m.path("inFlight").asLong(-1);
-                errors = m.path("errors").asLong(-1);
-                utilization = m.path("utilization").asDouble(-1);
-                p50 = m.path("latencyP50Ms").asDouble(-1);
-                p95 = m.path("latencyP95Ms").asDouble(-1);
-            } catch (Exception ex) {
-                LOG.debug("Instance {} metrics unreadable: {}", e.spec.id(), ex.toString());
-            }
-        }
+        ScrapedMetrics m = metricsResponse == null ? ScrapedMetrics.UNKNOWN : scrape(e, metricsResponse);
         Instant since = previous.state() == state ? previous.since() : now;
-        e.status = new InstanceStatus(e.spec, state, reason, since, rps, inFlight, errors, utilization, p50, p95);
+        e.status = new InstanceStatus(e.spec, state, reason, since, m.requestsPerSecond(), m.inFlight(),
+                m.errorsTotal(), m.utilization(), m.latencyP50Ms(), m.latencyP95Ms(), m.cpuPercent(), m.memoryPercent());
         if (previous.state() != state && entries.get(e.spec.id()) == e) {
             journal.record(new EngineEvent(now, "instance", state == InstanceState.UP ? "up" : "down", e.spec.id(),
                     "Instance " + e.spec.id() + " is " + state + ": " + reason));
+        }
+    }
+
+    private ScrapedMetrics scrape(Entry e, HttpResponse<String> response) {
+        try {
+            synchronized (e) {
+                return e.scraper.read(response.headers().firstValue("Content-Type").orElse(null), response.body(),
+                        nanoTime.getAsLong());
+            }
+        } catch (Exception ex) {
+            LOG.debug("Instance {} metrics unreadable: {}", e.spec.id(), ex.toString());
+            return ScrapedMetrics.UNKNOWN;
         }
     }
 

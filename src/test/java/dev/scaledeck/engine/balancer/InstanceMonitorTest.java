@@ -44,7 +44,7 @@ class InstanceMonitorTest {
         monitor = new InstanceMonitor(Clock.systemUTC(), journal, Duration.ofSeconds(1), io);
     }
 
-    private static void respond(com.sun.net.httpserver.HttpExchange ex, int status, String body) throws IOException {
+    static void respond(com.sun.net.httpserver.HttpExchange ex, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
@@ -78,6 +78,9 @@ class InstanceMonitorTest {
         assertThat(s.inFlight()).isEqualTo(3);
         assertThat(s.errors()).isEqualTo(2);
         assertThat(s.utilization()).isEqualTo(0.25);
+        assertThat(s.cpuPercent()).as("utilization as a percentage").isEqualTo(25.0);
+        assertThat(s.memoryPercent()).as("the sample service does not say").isEqualTo(-1);
+        assertThat(s.latencyP50Ms()).isEqualTo(4.5);
         assertThat(s.latencyP95Ms()).isEqualTo(12.0);
         assertThat(s.requestsPerSecond()).isPositive();
         assertThat(journal.recent(10)).extracting(EngineEvent::type).containsExactly("added", "up");

@@ -138,7 +138,7 @@ class OverviewViewModelTest {
     void shouldShowAHealthyInstanceWithAnOpenBreakerAsNotTakingTraffic() {
         InstanceSpec spec = new InstanceSpec("x", URI.create("http://127.0.0.1:1/"), 1);
         InstanceStatus status = new InstanceStatus(spec, InstanceState.UP, "health 200", Instant.now(),
-                1, 0, 0, 0.1, 1, 2);
+                1, 0, 0, 0.1, 1, 2, 10, 20);
         InstanceStats stats = new InstanceStats("x", spec.url(), 1, 1, InstanceHealth.HEALTHY, "added",
                 Instant.now(), 0, 0, 0, -1, -1, 0, BreakerState.OPEN);
 
@@ -153,7 +153,7 @@ class OverviewViewModelTest {
     void shouldFallBackToTheScrapersStateForAnInstanceTheBalancerDoesNotKnow() {
         InstanceSpec spec = new InstanceSpec("new", URI.create("http://127.0.0.1:1/"), 1);
         InstanceStatus status = new InstanceStatus(spec, InstanceState.UNKNOWN, "not probed yet", Instant.now(),
-                -1, -1, -1, -1, -1, -1);
+                -1, -1, -1, -1, -1, -1, -1, -1);
 
         InstanceRow row = InstanceRow.of(status, null);
 
