@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -311,9 +312,21 @@ public final class AutoScaler implements AutoCloseable {
         return List.copyOf(replicas);
     }
 
-    /** What recent evaluations saw, oldest first, for a what-if replay of the recent past. A copy. */
-    synchronized List<RecordedSample> recordedSamples() {
-        return List.copyOf(samples);
+    /**
+     * What the recent evaluations saw (at most the last 2,000), as a series a what-if replay
+     * takes; evaluations in which no instance reported are left out. Empty when fewer than two remain.
+     */
+    public synchronized Optional<MetricsSeries> recordedSeries() {
+        List<MetricsSeries.Point> points = new ArrayList<>();
+        Instant first = null;
+        for (RecordedSample s : samples) {
+            if (s.averages().isEmpty() || s.ready() < 1) {
+                continue;
+            }
+            first = first == null ? s.at() : first;
+            points.add(new MetricsSeries.Point(Duration.between(first, s.at()), s.averages(), s.ready()));
+        }
+        return points.size() < 2 ? Optional.empty() : Optional.of(MetricsSeries.of(points));
     }
 
     /** When the cooldown after the last change ends, if it has not yet. */
