@@ -86,6 +86,8 @@ public final class EnvironmentLauncher implements EngineLauncher {
         if (running.isPresent()) {
             progress.accept("Using the " + running.get().size() + " sample instance(s) of the ScaleDeck process already running");
             running.get().forEach(env.engine::addInstance);
+            env.engine.autoScaler().explainMissingPlatform("the sample instances belong to the ScaleDeck process "
+                    + "already running; its auto-scaler and its window's Scaling view act on them");
             return;
         }
         int n = config.embedded().sampleInstances();

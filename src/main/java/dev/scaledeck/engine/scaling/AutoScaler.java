@@ -53,6 +53,7 @@ public final class AutoScaler implements AutoCloseable {
     private final ArrayDeque<ReplicaPoint> replicas = new ArrayDeque<>();
     private final ArrayDeque<RecordedSample> samples = new ArrayDeque<>();
     private volatile ScalingMode mode;
+    private volatile String withoutPlatform = "no scaling platform is configured; ScaleDeck only watches these instances";
     private ScalingDecision lastJournaled;
     private ScheduledExecutorService thread;
 
@@ -138,7 +139,7 @@ public final class AutoScaler implements AutoCloseable {
         Optional<String> managed;
         if (p.isEmpty()) {
             current = fleet.warm() + fleet.warming();
-            managed = Optional.of("no scaling platform is configured; ScaleDeck only watches these instances");
+            managed = Optional.of(withoutPlatform);
         } else {
             managed = p.get().managedScaling();
             try {
@@ -232,8 +233,7 @@ public final class AutoScaler implements AutoCloseable {
             throw new IllegalArgumentException("replicas must be between 0 and " + ScalingRules.INSTANCE_LIMIT
                     + ", but was " + replicas);
         }
-        ScalingPlatform target = platform.get().orElseThrow(() -> new IllegalStateException(
-                "no scaling platform is configured; ScaleDeck only watches these instances"));
+        ScalingPlatform target = platform.get().orElseThrow(() -> new IllegalStateException(withoutPlatform));
         target.managedScaling().ifPresent(m -> {
             throw new IllegalStateException(m);
         });
@@ -265,6 +265,14 @@ public final class AutoScaler implements AutoCloseable {
             throw e;
         }
         return keep(asked.asApplied());
+    }
+
+    /**
+     * Says why there is no platform to act on, when there is a better reason than "none is
+     * configured" (another ScaleDeck process owns the instances, say).
+     */
+    public void explainMissingPlatform(String why) {
+        withoutPlatform = Objects.requireNonNull(why, "why");
     }
 
     public ScalingMode mode() {
