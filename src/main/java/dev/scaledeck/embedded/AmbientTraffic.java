@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * {@code POST /api/convert} of a random 5-30 node workflow. Only ever loopback targets: this
  * must never turn into traffic against someone else's server. Thread-safe.
  */
-public final class AmbientTraffic implements AutoCloseable {
+public final class AmbientTraffic implements AutoCloseable, dev.scaledeck.engine.TrafficDial {
 
     public static final double MAX_RATE = 1_000;
 
@@ -41,7 +41,8 @@ public final class AmbientTraffic implements AutoCloseable {
         CompletableFuture<Integer> send(String method, String pathAndQuery, String jsonBody);
     }
 
-    private final double requestsPerSecond;
+    private volatile double requestsPerSecond;
+    private java.util.concurrent.ScheduledFuture<?> task;
     private final Supplier<List<URI>> targets;
     private final Sender through;
     private final LongAdder sent = new LongAdder();
@@ -73,17 +74,14 @@ public final class AmbientTraffic implements AutoCloseable {
     }
 
     private AmbientTraffic(double requestsPerSecond, Supplier<List<URI>> targets, Sender through) {
-        if (!(requestsPerSecond >= 0 && requestsPerSecond <= MAX_RATE)) {
-            throw new IllegalArgumentException("requestsPerSecond must be between 0 and " + MAX_RATE
-                    + ", but was " + requestsPerSecond);
-        }
-        this.requestsPerSecond = requestsPerSecond;
+        this.requestsPerSecond = checkRate(requestsPerSecond);
         this.targets = targets;
         this.through = through;
     }
 
     /**
-     * Starts sending; does nothing when the rate is 0 or it already started.
+     * Starts sending at the rate given (at a rate of 0, it sends once {@link #setRate} raises it);
+     * does nothing when it already started.
      *
      * @throws IllegalArgumentException when a current target is not a loopback address
      * @throws IllegalStateException    after {@link #close()}
@@ -92,22 +90,59 @@ public final class AmbientTraffic implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("ambient traffic is closed");
         }
-        if (requestsPerSecond == 0 || started.get()) {
+        if (started.get()) {
             return;
         }
         targets.get().forEach(LoopbackTargets::require);
         started.set(true);
         scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreads("ambient-traffic"));
-        long periodMicros = Math.max(1, Math.round(1_000_000 / requestsPerSecond));
-        if (through != null) {
-            scheduler.scheduleAtFixedRate(this::tick, 0, periodMicros, TimeUnit.MICROSECONDS);
-            LOG.info("Ambient traffic: {} requests/s through the load balancer", requestsPerSecond);
+        if (through == null) {
+            io = Executors.newFixedThreadPool(2, new NamedThreads("ambient-traffic-io"));
+            client = HttpClient.newBuilder().executor(io).connectTimeout(Duration.ofSeconds(1)).build();
+        }
+        schedule();
+    }
+
+    /** (Re)schedules the ticks at the current rate; none at 0. Holds the lock. */
+    private void schedule() {
+        if (task != null) {
+            task.cancel(false);
+            task = null;
+        }
+        if (requestsPerSecond == 0) {
             return;
         }
-        io = Executors.newFixedThreadPool(2, new NamedThreads("ambient-traffic-io"));
-        client = HttpClient.newBuilder().executor(io).connectTimeout(Duration.ofSeconds(1)).build();
-        scheduler.scheduleAtFixedRate(this::tick, 0, periodMicros, TimeUnit.MICROSECONDS);
-        LOG.info("Ambient traffic: {} requests/s over the sample instances", requestsPerSecond);
+        long periodMicros = Math.max(1, Math.round(1_000_000 / requestsPerSecond));
+        task = scheduler.scheduleAtFixedRate(this::tick, 0, periodMicros, TimeUnit.MICROSECONDS);
+        LOG.info("Ambient traffic: {} requests/s {}", requestsPerSecond,
+                through != null ? "through the load balancer" : "over the sample instances");
+    }
+
+    @Override
+    public double rate() {
+        return requestsPerSecond;
+    }
+
+    @Override
+    public double maxRate() {
+        return MAX_RATE;
+    }
+
+    /** Changes the rate; a started generator moves to it at once. */
+    @Override
+    public synchronized void setRate(double newRate) {
+        requestsPerSecond = checkRate(newRate);
+        if (started.get() && !closed.get()) {
+            schedule();
+        }
+    }
+
+    private static double checkRate(double rate) {
+        if (!(rate >= 0 && rate <= MAX_RATE)) {
+            throw new IllegalArgumentException("requests per second must be between 0 and " + (long) MAX_RATE
+                    + ", but was " + rate);
+        }
+        return rate;
     }
 
     /** Requests sent so far. */

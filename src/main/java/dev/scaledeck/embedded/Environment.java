@@ -57,6 +57,11 @@ final class Environment implements LaunchedEngine {
     }
 
     @Override
+    public java.util.Optional<dev.scaledeck.engine.TrafficDial> traffic() {
+        return java.util.Optional.ofNullable(ambient);
+    }
+
+    @Override
     public String description() {
         String db = database == null ? "database " + engine.pool().maskedUrl()
                 : (database.owned() ? "embedded PostgreSQL " : "embedded PostgreSQL of another ScaleDeck process ")

@@ -92,7 +92,7 @@ public final class EnvironmentLauncher implements EngineLauncher {
         }
         int n = config.embedded().sampleInstances();
         progress.accept("Starting " + n + " sample converter instance(s)");
-        env.fleet = new SampleFleet(env.engine::pool);
+        env.fleet = new SampleFleet(env.engine::pool, config.embedded().serviceTime());
         env.platform = new LocalPlatform(env.fleet, env.engine::removeInstance);
         boolean publish = env.database != null && env.database.owned();
         env.fleet.addListener(runningNow -> env.syncInstances(env.platform.instances(), publish));
@@ -100,7 +100,7 @@ public final class EnvironmentLauncher implements EngineLauncher {
             env.fleet.add();
         }
         env.engine.usePlatform(env.platform);
-        if (longRunning && env.database != null && config.embedded().ambientRate() > 0) {
+        if (longRunning && env.database != null) {
             var cluster = env.engine.cluster();
             env.ambient = AmbientTraffic.through(config.embedded().ambientRate(), (method, path, body) ->
                     cluster.sendAsync(method, path, body, java.time.Duration.ofSeconds(5))

@@ -24,6 +24,7 @@ public final class SampleFleet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SampleFleet.class);
 
     private final java.util.function.Supplier<ConnectionPool> pool;
+    private final java.time.Duration serviceTime;
     private final AtomicInteger lastNumber = new AtomicInteger();
     private final Map<String, SampleInstance> instances = new LinkedHashMap<>();
     /** Stopped but not removed: id to the address it comes back at. */
@@ -37,7 +38,16 @@ public final class SampleFleet implements AutoCloseable {
 
     /** @param pool looked up for every request (the engine's pool changes when its database fails over) */
     public SampleFleet(java.util.function.Supplier<ConnectionPool> pool) {
+        this(pool, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param pool        looked up for every request
+     * @param serviceTime how long each API request holds a worker on top of its own work
+     */
+    public SampleFleet(java.util.function.Supplier<ConnectionPool> pool, java.time.Duration serviceTime) {
         this.pool = pool;
+        this.serviceTime = serviceTime;
     }
 
     /**
@@ -52,7 +62,7 @@ public final class SampleFleet implements AutoCloseable {
             }
         }
         SampleInstance instance = SampleInstance.start("sample-" + lastNumber.incrementAndGet(), pool,
-                SampleInstance.DEFAULT_WORKERS, 0);
+                SampleInstance.DEFAULT_WORKERS, 0, serviceTime);
         List<SampleInstance> now;
         synchronized (this) {
             if (closed) {
@@ -121,7 +131,7 @@ public final class SampleFleet implements AutoCloseable {
                 throw new IllegalArgumentException("no stopped sample instance '" + id + "'; stopped: " + stopped.keySet());
             }
         }
-        SampleInstance instance = SampleInstance.start(id, pool, SampleInstance.DEFAULT_WORKERS, url.getPort());
+        SampleInstance instance = SampleInstance.start(id, pool, SampleInstance.DEFAULT_WORKERS, url.getPort(), serviceTime);
         List<SampleInstance> now;
         synchronized (this) {
             if (closed) {

@@ -88,6 +88,18 @@ public final class SampleInstance implements AutoCloseable {
      */
     public static SampleInstance start(String id, java.util.function.Supplier<ConnectionPool> pool, int workerThreads,
                                        int port) throws IOException {
+        return start(id, pool, workerThreads, port, Duration.ZERO);
+    }
+
+    /**
+     * As above, with every API request holding its worker {@code serviceTime} longer than its own
+     * work takes, as a real service's calls to other services would ({@code embedded.serviceTime}).
+     */
+    public static SampleInstance start(String id, java.util.function.Supplier<ConnectionPool> pool, int workerThreads,
+                                       int port, Duration serviceTime) throws IOException {
+        if (serviceTime.isNegative()) {
+            throw new IllegalArgumentException("serviceTime must not be negative, but was " + serviceTime);
+        }
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be >= 1, but was " + workerThreads);
         }
@@ -98,8 +110,8 @@ public final class SampleInstance implements AutoCloseable {
                         ? HttpResponse.ok(Map.of("status", "UP", "id", id))
                         : new HttpResponse(503, Map.of("status", "DOWN", "id", id), Map.of()))
                 .route("GET", "/metrics", exchange -> HttpResponse.ok(metrics.snapshot()))
-                .route("GET", "/api/projects", new ProjectsEndpoint(pool))
-                .route("POST", "/api/convert", new ConvertEndpoint(pool, CONVERTER));
+                .route("GET", "/api/projects", taking(serviceTime, new ProjectsEndpoint(pool)))
+                .route("POST", "/api/convert", taking(serviceTime, new ConvertEndpoint(pool, CONVERTER)));
         ExecutorService workers = Executors.newFixedThreadPool(workerThreads, new NamedThreads(id + "-worker"));
         HttpServer server;
         try {
@@ -121,6 +133,20 @@ public final class SampleInstance implements AutoCloseable {
         SampleInstance instance = new SampleInstance(id, server, workers, metrics, router, health);
         LOG.info("Sample instance {} listening on {} with {} workers", id, instance.url, workerThreads);
         return instance;
+    }
+
+    /** The endpoint, holding its worker {@code extra} longer (no change when zero). */
+    private static Endpoint taking(Duration extra, Endpoint endpoint) {
+        if (extra.isZero()) {
+            return endpoint;
+        }
+        long millis = extra.toMillis();
+        int nanos = (int) (extra.toNanos() % 1_000_000);
+        return exchange -> {
+            HttpResponse response = endpoint.handle(exchange);
+            Thread.sleep(millis, nanos);
+            return response;
+        };
     }
 
     /*

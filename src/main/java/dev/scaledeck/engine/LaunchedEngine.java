@@ -8,6 +8,11 @@ public interface LaunchedEngine extends AutoCloseable {
     /** One line saying what the engine runs on, for the status bar and logs (no secrets). */
     String description();
 
+    /** Traffic the environment can generate on the operator's word, when it offers any. */
+    default java.util.Optional<TrafficDial> traffic() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -27,6 +27,9 @@ import dev.scaledeck.engine.config.AutoScalingConfig;
 import dev.scaledeck.engine.scaling.AutoScaler;
 import dev.scaledeck.engine.scaling.DatabaseConnectionBudget;
 import dev.scaledeck.engine.scaling.InstanceStatusSource;
+import dev.scaledeck.engine.scaling.PlatformDiscovery;
+import dev.scaledeck.engine.scaling.platform.RemotePlatforms;
+import dev.scaledeck.engine.config.Platform;
 import dev.scaledeck.engine.scaling.platform.ScalingPlatform;
 import dev.scaledeck.engine.util.NamedThreads;
 import org.slf4j.Logger;
@@ -52,6 +55,7 @@ public final class ScalingEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScalingEngine.class);
     private static final int JOURNAL_CAPACITY = 5_000;
     private static final int ALERT_HISTORY = 500;
+    private static final Duration DISCOVERY_INTERVAL = Duration.ofSeconds(10);
 
     private final ScalingConfig config;
     private final Clock clock;
@@ -70,6 +74,8 @@ public final class ScalingEngine implements AutoCloseable {
     private final BalancedHttpClient cluster;
     private final BackupCenter backups;
     private final AutoScaler autoScaler;
+    private final java.util.concurrent.atomic.AtomicReference<AutoCloseable> remoteClose =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicReference<ScalingPlatform> platform =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -135,6 +141,9 @@ public final class ScalingEngine implements AutoCloseable {
         engine.httpFailovers.values().forEach(f -> f.start(engine.scheduler));
         engine.scheduler.scheduleAtFixedRate(engine::tickBalancer, 100, 100, TimeUnit.MILLISECONDS);
         engine.health.startPeriodicChecks(config.health().checkInterval());
+        if (config.autoScaling().platform() != Platform.LOCAL) {
+            engine.connectRemotePlatform();
+        }
         engine.journal.record(new EngineEvent(clock.instant(), "engine", "started", "engine",
                 "Engine started on " + database.masked() + " with " + instances.size() + " instance(s)"));
         return engine;
@@ -225,6 +234,36 @@ public final class ScalingEngine implements AutoCloseable {
                 "Instances run on the " + newPlatform.name() + " platform"));
     }
 
+    /**
+     * Sets up the configured Kubernetes, Swarm or Vercel platform. A platform that cannot be set up
+     * (no kubeconfig, a bad Docker host, an unwritable vercel.json) is an alert and an event; the
+     * engine runs on, watching the instances it has, and the auto-scaler says why it cannot act.
+     */
+    private void connectRemotePlatform() {
+        String name = config.autoScaling().platform().id();
+        try {
+            RemotePlatforms.Connected connected = RemotePlatforms.connect(config.autoScaling(), clock);
+            connected.notes().forEach(note -> journal.record(new EngineEvent(clock.instant(), "scaling", "platform",
+                    name, note)));
+            connected.metrics().ifPresent(autoScaler::useMetricsSource);
+            usePlatform(connected.platform());
+            if (connected.platform().discoversInstances()) {
+                PlatformDiscovery discovery = new PlatformDiscovery(connected.platform(), this::addInstance,
+                        this::removeInstance);
+                scheduler.scheduleWithFixedDelay(() -> io.execute(discovery::sync), 0,
+                        DISCOVERY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (connected.platform() instanceof AutoCloseable closeable) {
+                remoteClose.set(closeable);
+            }
+        } catch (Exception | NoClassDefFoundError e) {
+            String why = "the " + name + " platform could not be set up: " + e.getMessage();
+            LOG.warn("{}", why, e);
+            alerts.raise("scaling.platform", dev.scaledeck.engine.alert.Severity.CRITICAL, "scaling", why);
+            autoScaler.explainMissingPlatform(why);
+        }
+    }
+
     /** Where the instances run, when the engine may act on them; empty for instances it only watches. */
     public java.util.Optional<ScalingPlatform> platform() {
         return java.util.Optional.ofNullable(platform.get());
@@ -288,6 +327,14 @@ public final class ScalingEngine implements AutoCloseable {
         }
         journal.record(new EngineEvent(clock.instant(), "engine", "stopping", "engine", "Engine stopping"));
         autoScaler.close();
+        AutoCloseable remote = remoteClose.getAndSet(null);
+        if (remote != null) {
+            try {
+                remote.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the scaling platform failed", e);
+            }
+        }
         backups.close();
         instances.close();
         prober.close();

@@ -89,21 +89,30 @@ class AmbientTrafficTest {
     }
 
     @Test
-    void shouldSendNothingAtRateZero() {
+    void shouldSendNothingAtRateZeroAndFollowTheDialWhenTurnedUpAndDown() {
         try (AmbientTraffic traffic = new AmbientTraffic(0, () -> List.of(instance.url()))) {
             traffic.start();
 
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> traffic.sent() == 0);
-            assertThat(traffic.running()).isFalse();
             assertThat(instance.metrics().requests()).isZero();
+
+            traffic.setRate(50);
+            assertThat(traffic.rate()).isEqualTo(50);
+            await().atMost(Duration.ofSeconds(10)).until(() -> instance.metrics().requests() >= 10);
+
+            traffic.setRate(0);
+            long stoppedAt = traffic.sent();
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> traffic.sent() == stoppedAt);
+            assertThatThrownBy(() -> traffic.setRate(1001)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("requests per second must be between 0 and 1000, but was 1001.0");
         }
     }
 
     @Test
     void shouldRejectARateOutsideTheAllowedRange() {
         assertThatThrownBy(() -> new AmbientTraffic(-1, List::of)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("requestsPerSecond must be between 0 and 1000.0, but was -1.0");
+                .hasMessage("requests per second must be between 0 and 1000, but was -1.0");
         assertThatThrownBy(() -> new AmbientTraffic(Double.NaN, List::of))
-                .hasMessage("requestsPerSecond must be between 0 and 1000.0, but was NaN");
+                .hasMessage("requests per second must be between 0 and 1000, but was NaN");
     }
 }

@@ -53,7 +53,7 @@ final class ConfigParser {
         AutoScalingConfig autoScaling = autoScaling();
         EmbeddedConfig embedded = new EmbeddedConfig(
                 intIn(Setting.SAMPLE_INSTANCES, 1, 64),
-                number(Setting.AMBIENT_RATE, 0, 10_000));
+                number(Setting.AMBIENT_RATE, 0, 1_000), serviceTime());
         MonitorConfig monitor = new MonitorConfig(
                 positiveDuration(Setting.MONITOR_INTERVAL),
                 number(Setting.MEMORY_ALERT, 1, 100),
@@ -460,10 +460,23 @@ final class ConfigParser {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+        MetricsSourceKind metrics = choice(Setting.SCALING_METRICS, MetricsSourceKind.values());
+        if (metrics == MetricsSourceKind.KUBERNETES && platform != Platform.KUBERNETES) {
+            throw raw.get(Setting.SCALING_METRICS).reject("instances, unless " + p.origin()
+                    + " is kubernetes (the metrics API belongs to a cluster); it is " + platform.id());
+        }
         return new AutoScalingConfig(platform, rules, choice(Setting.SCALING_MODE, ScalingMode.values()),
-                positiveDuration(Setting.SCALING_INTERVAL), choice(Setting.SCALING_METRICS, MetricsSourceKind.values()),
+                positiveDuration(Setting.SCALING_INTERVAL), metrics,
                 intIn(Setting.INSTANCE_POOL_SIZE, 1, MAX_POOL), intIn(Setting.CONNECTION_RESERVE, 0, MAX_POOL),
                 platforms());
+    }
+
+    private Duration serviceTime() {
+        Duration d = duration(Setting.SAMPLE_SERVICE_TIME);
+        if (d.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw raw.get(Setting.SAMPLE_SERVICE_TIME).reject("a duration from 0ms to 10s");
+        }
+        return d;
     }
 
     /** {@code cpu=70,memory=80}: the per-instance value to hold, per metric. */

@@ -47,9 +47,12 @@ public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfi
         return database.isEmpty();
     }
 
-    /** True when no instances are configured, so the embedded sample instances run. */
+    /**
+     * True when the embedded sample instances run: no instances are configured and scaling acts
+     * locally (a remote platform brings its own instances).
+     */
     public boolean embeddedInstances() {
-        return configuredInstances.isEmpty();
+        return configuredInstances.isEmpty() && autoScaling.platform() == Platform.LOCAL;
     }
 
     /** The configured instances; none when the embedded sample instances run. */

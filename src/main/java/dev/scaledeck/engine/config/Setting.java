@@ -151,6 +151,8 @@ public enum Setting {
             "How many sample converter instances the embedded environment starts."),
     AMBIENT_RATE("embedded.ambientRate", "SCALEDECK_AMBIENT_RATE", "8",
             "Requests per second of light background traffic over the sample instances (0: off)."),
+    SAMPLE_SERVICE_TIME("embedded.serviceTime", "SCALEDECK_SAMPLE_SERVICE_TIME", "50ms",
+            "Time each sample API request holds a worker on top of its own work, standing in for a real service's downstream calls."),
     BACKUP_DIRECTORY("backup.directory", "SCALEDECK_BACKUP_DIR", "",
             "Where backups are written. Empty: HOME/backups."),
     BACKUP_COMPRESSION("backup.compression", "SCALEDECK_BACKUP_COMPRESSION", "default",

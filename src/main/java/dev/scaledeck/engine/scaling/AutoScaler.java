@@ -39,7 +39,7 @@ public final class AutoScaler implements AutoCloseable {
     private static final int HISTORY = 2_000;
     static final String PLATFORM_ALERT = "scaling.platform";
 
-    private final MetricsSource source;
+    private volatile MetricsSource source;
     private final ConnectionBudget budget;
     private final Supplier<Optional<ScalingPlatform>> platform;
     private final EventJournal journal;
@@ -265,6 +265,11 @@ public final class AutoScaler implements AutoCloseable {
             throw e;
         }
         return keep(asked.asApplied());
+    }
+
+    /** Reads metrics from another source from the next evaluation on (the Kubernetes metrics API, say). */
+    public void useMetricsSource(MetricsSource newSource) {
+        source = Objects.requireNonNull(newSource, "source");
     }
 
     /**
