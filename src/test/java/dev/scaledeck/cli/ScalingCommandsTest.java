@@ -133,4 +133,41 @@ class ScalingCommandsTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void autoscaleReplayShouldPrintTheReplicaCurveOfARecordedSeries() throws Exception {
+        StringBuilder csv = new StringBuilder("time,cpu,replicas\n");
+        for (int i = 0; i <= 20; i++) {
+            csv.append(i * 15).append(',').append(i >= 4 && i < 10 ? 95 : 50).append(",2\n");
+        }
+        Path file = home.resolve("metrics.csv");
+        Files.writeString(file, csv);
+
+        Result r = run(Map.of("SCALEDECK_SCALING_COOLDOWN", "30s"), "autoscale", "--replay", file.toString(), "--json");
+        Result text = run(Map.of("SCALEDECK_SCALING_COOLDOWN", "30s"), "autoscale", "--replay", file.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("points").asInt()).isEqualTo(21);
+        assertThat(json.get("peak").asInt()).isGreaterThan(2);
+        assertThat(json.get("changes").asInt()).isPositive();
+        assertThat(json.at("/steps/5/action").asText()).isEqualTo("scale-up");
+        assertThat(json.at("/steps/5/reason").asText()).startsWith("cpu 95 % > 80 % for 2 samples");
+        assertThat(text.out()).startsWith("Replaying " + file + " (21 points over 5m) through threshold:")
+                .contains("2 -> 3  cpu 95 % > 80 % for 2 samples");
+    }
+
+    @Test
+    void autoscaleReplayShouldNameTheLineOfABadCsv() throws Exception {
+        Path file = home.resolve("bad.csv");
+        Files.writeString(file, "time,cpu\n0,50\n15,lots\n");
+
+        Result r = run(Map.of(), "autoscale", "--replay", file.toString());
+        Result missing = run(Map.of(), "autoscale", "--replay", home.resolve("none.csv").toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--replay: bad.csv line 3, column cpu: 'lots' is not a number");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("--replay: no such file: " + home.resolve("none.csv"));
+    }
 }
