@@ -1,5 +1,6 @@
 package dev.scaledeck.ui.backup;
 
+import dev.scaledeck.ui.common.Parsed;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

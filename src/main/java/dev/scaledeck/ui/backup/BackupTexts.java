@@ -10,6 +10,7 @@ import dev.scaledeck.engine.backup.TableDiff;
 import dev.scaledeck.engine.backup.VerificationResult;
 import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.ui.common.Formats;
+import dev.scaledeck.ui.common.StatusLine;
 import dev.scaledeck.ui.common.StatusStyles;
 
 import java.nio.file.Path;

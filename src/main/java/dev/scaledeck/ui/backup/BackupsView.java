@@ -1,12 +1,12 @@
 package dev.scaledeck.ui.backup;
 
 import dev.scaledeck.ui.common.Controls;
+import dev.scaledeck.ui.common.Labels;
 import dev.scaledeck.ui.common.Panels;
+import dev.scaledeck.ui.common.StatusLine;
 import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.common.StyleClasses;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -60,7 +60,7 @@ public final class BackupsView extends VBox {
 
     private static VBox actions(BackupsViewModel vm) {
         Button full = Controls.button("backups-full", "Full backup", vm.canFullBackupProperty(), vm::fullBackup);
-        TextField userId = field("backups-user-id", "user id", vm.userIdTextProperty());
+        TextField userId = Labels.field("backups-user-id", "user id", vm.userIdTextProperty());
         userId.setOnAction(e -> vm.userBackup());
         userId.disableProperty().bind(vm.readyProperty().not());
         Button user = Controls.button("backups-user", "User backup", vm.canUserBackupProperty(), vm::userBackup);
@@ -71,10 +71,10 @@ public final class BackupsView extends VBox {
         selection.setMinWidth(Region.USE_PREF_SIZE);
         Button verify = Controls.button("backups-verify", "Verify", vm.canVerifyProperty(), vm::verify);
         Button restore = Controls.button("backups-restore", "Restore…", vm.canRestoreProperty(), vm::restore);
-        HBox buttons = new HBox(caption("Back up now"), full, userId, user, new Separator(Orientation.VERTICAL),
+        HBox buttons = new HBox(Labels.caption("Back up now"), full, userId, user, new Separator(Orientation.VERTICAL),
                 selection, verify, restore);
         buttons.getStyleClass().add("toolbar");
-        return new VBox(buttons, lineLabel("backups-user-id-message", vm.userIdMessageProperty()));
+        return new VBox(buttons, Labels.statusLine("backups-user-id-message", vm.userIdMessageProperty()));
     }
 
     /** The bar and step while an operation runs, then the outcome of the last one. */
@@ -91,20 +91,22 @@ public final class BackupsView extends VBox {
         running.visibleProperty().bind(vm.busyProperty());
         running.managedProperty().bind(vm.busyProperty());
 
-        return new VBox(running, shownWhenNotEmpty(text("backups-status", "action-status", vm.statusProperty())));
+        return new VBox(running,
+                Labels.shownWhenNotEmpty(Labels.wrapping("backups-status", "action-status", vm.statusProperty())));
     }
 
     private static VBox pointInTime(PointInTimeViewModel pitr) {
-        Label availability = lineLabel("pitr-availability", pitr.availabilityProperty());
-        TextField userId = field("pitr-user-id", "user id", pitr.userIdTextProperty());
+        Label availability = Labels.statusLine("pitr-availability", pitr.availabilityProperty());
+        TextField userId = Labels.field("pitr-user-id", "user id", pitr.userIdTextProperty());
         DatePicker date = new DatePicker();
         date.setId("pitr-date");
         date.valueProperty().bindBidirectional(pitr.dateProperty());
         date.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
         date.setPromptText("yyyy-mm-dd");
         date.setPrefWidth(130);
-        TextField time = field("pitr-time", "HH:mm", pitr.timeTextProperty());
-        HBox inputs = new HBox(caption("User id"), userId, caption("Date"), date, caption("Time"), time);
+        TextField time = Labels.field("pitr-time", "HH:mm", pitr.timeTextProperty());
+        HBox inputs = new HBox(Labels.caption("User id"), userId, Labels.caption("Date"), date, Labels.caption("Time"),
+                time);
         inputs.getStyleClass().add("toolbar");
         inputs.disableProperty().bind(pitr.availableProperty().not());
         Button restoreUser = Controls.button("pitr-restore-user", "Restore user as of…", pitr.canRestoreUserProperty(),
@@ -115,14 +117,15 @@ public final class BackupsView extends VBox {
                 pitr::takeBaseBackup);
         HBox buttons = new HBox(restoreUser, recover, new Separator(Orientation.VERTICAL), base);
         buttons.getStyleClass().add("toolbar");
-        return new VBox(availability, inputs, buttons, lineLabel("pitr-message", pitr.messageProperty()));
+        return new VBox(availability, inputs, buttons, Labels.statusLine("pitr-message", pitr.messageProperty()));
     }
 
     private static VBox plans(BackupsViewModel vm) {
-        VBox box = new VBox(caption("Schedules"), lines("backups-schedules", vm.schedules()), caption("Retention"),
-                text("backups-retention", "backup-line", vm.retentionProperty()),
-                text("backups-copies", "backup-line", vm.copiesProperty()),
-                caption("Recovery point objective"), lines("backups-rpo", vm.rpo()));
+        VBox box = new VBox(Labels.caption("Schedules"), lines("backups-schedules", vm.schedules()),
+                Labels.caption("Retention"),
+                Labels.wrapping("backups-retention", "backup-line", vm.retentionProperty()),
+                Labels.wrapping("backups-copies", "backup-line", vm.copiesProperty()),
+                Labels.caption("Recovery point objective"), lines("backups-rpo", vm.rpo()));
         box.getStyleClass().add("backup-plans");
         return box;
     }
@@ -147,55 +150,9 @@ public final class BackupsView extends VBox {
         return box;
     }
 
-    /** A line of text in its style's colour, shown only when it says something. */
-    private static Label lineLabel(String id, ObservableValue<StatusLine> line) {
-        Label label = text(id, "input-message", Bindings.createStringBinding(() -> line.getValue().text(), line));
-        StyleClasses.setOneOf(label, line.getValue().style(), STYLES);
-        line.addListener((obs, old, now) -> StyleClasses.setOneOf(label, now.style(), STYLES));
-        return shownWhenNotEmpty(label);
-    }
-
-    /** A label bound to {@code text} that wraps long text onto more lines instead of cutting it off. */
-    private static Label text(String id, String styleClass, ObservableValue<String> text) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().add(styleClass);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        label.textProperty().bind(text);
-        return label;
-    }
-
-    /** Takes no room while it says nothing. */
-    private static Label shownWhenNotEmpty(Label label) {
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("figure-name");
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
-
-    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty text) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.setPrefColumnCount(7);
-        field.textProperty().bindBidirectional(text);
-        return field;
-    }
-
     private static TableView<BackupRow> backupsTable(BackupsViewModel vm) {
-        TableView<BackupRow> table = new TableView<>(vm.backups());
-        table.setId("backups-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label("No backups yet: press Full backup to take the first one");
-        empty.getStyleClass().add("placeholder");
-        table.setPlaceholder(empty);
+        TableView<BackupRow> table = Controls.table("backups-table", vm.backups(),
+                "No backups yet: press Full backup to take the first one");
         VBox.setVgrow(table, Priority.ALWAYS);
         Controls.followSelection(table, vm.selectedProperty());
         table.getColumns().add(column("Backup", BackupRow::id, null, 270, false));

@@ -12,6 +12,8 @@ import dev.scaledeck.ui.common.EngineSnapshot;
 import dev.scaledeck.ui.common.Formats;
 import dev.scaledeck.ui.common.LiveViewModel;
 import dev.scaledeck.ui.common.ObservableLists;
+import dev.scaledeck.ui.common.Parsed;
+import dev.scaledeck.ui.common.StatusLine;
 import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.common.TaskExecutor;
 import javafx.beans.property.ObjectProperty;

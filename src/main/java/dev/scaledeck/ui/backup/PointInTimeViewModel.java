@@ -5,6 +5,8 @@ import dev.scaledeck.engine.backup.BackupCenter;
 import dev.scaledeck.engine.backup.pitr.BaseBackup;
 import dev.scaledeck.engine.backup.pitr.RecoveredCluster;
 import dev.scaledeck.engine.util.Sizes;
+import dev.scaledeck.ui.common.Parsed;
+import dev.scaledeck.ui.common.StatusLine;
 import dev.scaledeck.ui.common.StatusStyles;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -115,12 +115,8 @@ public final class BalancerView extends VBox {
     }
 
     private static TableView<BalancerInstanceRow> instancesTable(BalancerViewModel vm) {
-        TableView<BalancerInstanceRow> table = new TableView<>(vm.instances());
-        table.setId("balancer-instances");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label("No instances in the balancer");
-        empty.getStyleClass().add("placeholder");
-        table.setPlaceholder(empty);
+        TableView<BalancerInstanceRow> table = Controls.table("balancer-instances", vm.instances(),
+                "No instances in the balancer");
         VBox.setVgrow(table, Priority.ALWAYS);
         Controls.followSelection(table, vm.selectedProperty());
         table.getColumns().add(column("Instance", BalancerInstanceRow::id, 110));

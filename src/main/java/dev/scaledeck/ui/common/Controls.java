@@ -3,11 +3,13 @@ package dev.scaledeck.ui.common;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 
-/** View helpers for the controls sections share: command buttons and tables whose selection a view model holds. */
+/** View helpers for the controls sections share: command buttons, tables and tables whose selection a view model holds. */
 public final class Controls {
 
     private Controls() {
@@ -21,6 +23,20 @@ public final class Controls {
         button.setOnAction(e -> action.run());
         button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
+    }
+
+    /**
+     * A table of {@code items} whose columns share its width (the last one takes what is left),
+     * saying {@code placeholder} while it is empty.
+     */
+    public static <T> TableView<T> table(String id, ObservableList<T> items, String placeholder) {
+        TableView<T> table = new TableView<>(items);
+        table.setId(id);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty = new Label(placeholder);
+        empty.getStyleClass().add("placeholder");
+        table.setPlaceholder(empty);
+        return table;
     }
 
     /** Keeps the table's selected row and the view model's {@code selected} the same, whichever changes. */

@@ -35,11 +35,13 @@ import java.util.Optional;
  * @param platformInstances the platform's instances, running or stopped; empty without a platform
  * @param failovers         every failover the engine runs: the database's first, then each HTTP service
  *                          with a standby; empty when none is configured
+ * @param scaling           the auto-scaler and the platform's replica counts
  */
 public record EngineSnapshot(Instant time, PoolStats pool, ResourceMetrics resources, List<Alert> activeAlerts,
                              List<InstanceStatus> instances, String databaseUrl, DatabaseStatus database,
                              BalancerStats balancer, HealthReport health, String platform,
-                             List<PlatformInstance> platformInstances, List<FailoverSnapshot> failovers) {
+                             List<PlatformInstance> platformInstances, List<FailoverSnapshot> failovers,
+                             ScalingSnapshot scaling) {
 
     public EngineSnapshot {
         failovers = failovers == null ? List.of() : List.copyOf(failovers);
@@ -48,28 +50,34 @@ public record EngineSnapshot(Instant time, PoolStats pool, ResourceMetrics resou
         Objects.requireNonNull(balancer, "balancer");
         Objects.requireNonNull(health, "health");
         platformInstances = List.copyOf(platformInstances);
+        Objects.requireNonNull(scaling, "scaling");
     }
 
-    /** Reads every part of {@code engine} now. Cheap: no database round trip, no health round. */
+    /**
+     * Reads every part of {@code engine} now. Cheap: no database round trip, no health round (a
+     * remote platform's replica count is one request). Waits while an auto-scaler evaluation holds
+     * the auto-scaler.
+     */
     public static EngineSnapshot take(ScalingEngine engine, DatabaseStatus database) {
         PoolStats pool = engine.pool().stats();
         Optional<ScalingPlatform> platform = engine.platform();
         return new EngineSnapshot(pool.time(), pool, engine.resources().metrics(), engine.alerts().active(),
                 engine.instances().snapshot(), engine.pool().maskedUrl(), database, engine.balancer().stats(),
                 engine.health().report(), platform.map(ScalingPlatform::name).orElse(null),
-                platform.map(ScalingPlatform::instances).orElse(List.of()), engine.failovers());
+                platform.map(ScalingPlatform::instances).orElse(List.of()), engine.failovers(),
+                ScalingSnapshot.take(engine));
     }
 
     /** A copy with other active alerts, for tests. */
     public EngineSnapshot withAlerts(List<Alert> alerts) {
         return new EngineSnapshot(time, pool, resources, alerts, instances, databaseUrl, database, balancer, health,
-                platform, platformInstances, failovers);
+                platform, platformInstances, failovers, scaling);
     }
 
     /** A copy with other failovers (null or empty: none configured), for tests. */
     public EngineSnapshot withFailovers(List<FailoverSnapshot> failovers) {
         return new EngineSnapshot(time, pool, resources, activeAlerts, instances, databaseUrl, database, balancer,
-                health, platform, platformInstances, failovers);
+                health, platform, platformInstances, failovers, scaling);
     }
 
     /** Whether the engine can stop and start the instances. */

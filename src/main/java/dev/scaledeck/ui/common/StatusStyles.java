@@ -6,6 +6,7 @@ import dev.scaledeck.engine.balancer.BreakerState;
 import dev.scaledeck.engine.balancer.InstanceHealth;
 import dev.scaledeck.engine.balancer.InstanceState;
 import dev.scaledeck.engine.health.HealthStatus;
+import dev.scaledeck.engine.scaling.ScalingAction;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,6 +31,11 @@ public final class StatusStyles {
     public static final String EJECTED = "state-ejected";
     /** Taking no new requests while its in-flight requests finish. Blue-grey. */
     public static final String DRAINING = "state-draining";
+
+    /** A scaling decision that adds instances. Blue. */
+    public static final String SCALING_UP = "scaling-up";
+    /** A scaling decision that removes instances. Teal. */
+    public static final String SCALING_DOWN = "scaling-down";
 
     public static final String SEVERITY_NONE = "severity-none";
     public static final String SEVERITY_INFO = "severity-info";
@@ -81,6 +87,16 @@ public final class StatusStyles {
             case REACHABLE -> GOOD;
             case UNREACHABLE -> BAD;
             case CHECKING -> UNKNOWN;
+        };
+    }
+
+    /** A scaling decision: up blue, down teal, no change grey, held back by a guard amber. */
+    public static String of(ScalingAction action) {
+        return switch (action) {
+            case SCALE_UP -> SCALING_UP;
+            case SCALE_DOWN -> SCALING_DOWN;
+            case NO_CHANGE -> UNKNOWN;
+            case BLOCKED -> DEGRADED;
         };
     }
 

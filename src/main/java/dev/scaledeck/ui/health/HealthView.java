@@ -1,5 +1,6 @@
 package dev.scaledeck.ui.health;
 
+import dev.scaledeck.ui.common.Controls;
 import dev.scaledeck.ui.common.Panels;
 import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.common.StyleClasses;
@@ -99,12 +100,7 @@ public final class HealthView extends VBox {
     }
 
     private static TableView<HealthCheckRow> checksTable(HealthViewModel vm) {
-        TableView<HealthCheckRow> table = new TableView<>(vm.checks());
-        table.setId("health-checks");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label("No check has run yet");
-        empty.getStyleClass().add("placeholder");
-        table.setPlaceholder(empty);
+        TableView<HealthCheckRow> table = Controls.table("health-checks", vm.checks(), "No check has run yet");
         TableColumn<HealthCheckRow, HealthCheckRow> status = new TableColumn<>("Status");
         status.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         status.setCellFactory(c -> new StatusCell());

@@ -1,13 +1,13 @@
 package dev.scaledeck.ui.overview;
 
 import dev.scaledeck.ui.chart.LiveChart;
+import dev.scaledeck.ui.common.Controls;
 import dev.scaledeck.ui.common.AlertList;
 import dev.scaledeck.ui.common.Panels;
 import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.common.StyleClasses;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -56,12 +56,7 @@ public final class OverviewView extends VBox {
     }
 
     private static TableView<InstanceRow> instancesTable(OverviewViewModel vm) {
-        TableView<InstanceRow> table = new TableView<>(vm.instances());
-        table.setId("overview-instances");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label("No instances configured");
-        empty.getStyleClass().add("placeholder");
-        table.setPlaceholder(empty);
+        TableView<InstanceRow> table = Controls.table("overview-instances", vm.instances(), "No instances configured");
         TableColumn<InstanceRow, InstanceRow> state = new TableColumn<>("State");
         state.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         state.setCellFactory(c -> new StateCell());

@@ -12,6 +12,8 @@ import dev.scaledeck.ui.overview.OverviewView;
 import dev.scaledeck.ui.overview.OverviewViewModel;
 import dev.scaledeck.ui.pool.PoolView;
 import dev.scaledeck.ui.pool.PoolViewModel;
+import dev.scaledeck.ui.scaling.ScalingView;
+import dev.scaledeck.ui.scaling.ScalingViewModel;
 
 import java.util.List;
 
@@ -19,7 +21,8 @@ import java.util.List;
 public final class Sections {
 
     /** Every section's title, in navigation order. */
-    public static final List<String> TITLES = List.of("Overview", "Pool", "Balancer", "Health", "Backups");
+    public static final List<String> TITLES = List.of("Overview", "Pool", "Balancer", "Scaling", "Health",
+            "Backups");
 
     private Sections() {
     }
@@ -33,8 +36,9 @@ public final class Sections {
                 Section.of(TITLES.get(0), new OverviewViewModel(), OverviewView::new),
                 Section.of(TITLES.get(1), new PoolViewModel(), PoolView::new),
                 Section.of(TITLES.get(2), new BalancerViewModel(tasks, dialogs), BalancerView::new),
-                Section.of(TITLES.get(3), new HealthViewModel(tasks, dialogs), HealthView::new),
-                Section.of(TITLES.get(4), new BackupsViewModel(tasks, dialogs), BackupsView::new));
+                Section.of(TITLES.get(3), new ScalingViewModel(tasks, dialogs), ScalingView::new),
+                Section.of(TITLES.get(4), new HealthViewModel(tasks, dialogs), HealthView::new),
+                Section.of(TITLES.get(5), new BackupsViewModel(tasks, dialogs), BackupsView::new));
     }
 
     /** The title as spelled in {@link #TITLES}, matched without regard to case. */

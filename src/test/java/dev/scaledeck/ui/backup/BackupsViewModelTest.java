@@ -3,6 +3,7 @@ package dev.scaledeck.ui.backup;
 import dev.scaledeck.engine.ScalingEngine;
 import dev.scaledeck.ui.common.BackgroundTask;
 import dev.scaledeck.ui.common.CurrentThreadTaskExecutor;
+import dev.scaledeck.ui.common.StatusLine;
 import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.common.TaskExecutor;
 import dev.scaledeck.ui.fixtures.EngineSql;

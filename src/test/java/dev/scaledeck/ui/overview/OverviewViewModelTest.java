@@ -122,7 +122,7 @@ class OverviewViewModelTest {
         EngineSnapshot snapshot = new EngineSnapshot(taken.time(), taken.pool(), taken.resources(),
                 taken.activeAlerts(), taken.instances(), taken.databaseUrl(), taken.database(),
                 new BalancerStats(b.time(), b.strategy(), true, ejected, b.requests(), b.inFlight(), b.errors(), 0),
-                taken.health(), taken.platform(), taken.platformInstances(), taken.failovers());
+                taken.health(), taken.platform(), taken.platformInstances(), taken.failovers(), taken.scaling());
 
         vm.update(snapshot);
 

@@ -1,4 +1,4 @@
-package dev.scaledeck.ui.backup;
+package dev.scaledeck.ui.common;
 
 /**
  * What an input field holds: a value, a problem saying what is wrong, or nothing entered yet
@@ -6,21 +6,21 @@ package dev.scaledeck.ui.backup;
  *
  * @param <T> the value's type
  */
-record Parsed<T>(T value, String problem) {
+public record Parsed<T>(T value, String problem) {
 
-    static <T> Parsed<T> of(T value) {
+    public static <T> Parsed<T> of(T value) {
         return new Parsed<>(value, null);
     }
 
-    static <T> Parsed<T> invalid(String problem) {
+    public static <T> Parsed<T> invalid(String problem) {
         return new Parsed<>(null, problem);
     }
 
-    static <T> Parsed<T> blank() {
+    public static <T> Parsed<T> blank() {
         return new Parsed<>(null, null);
     }
 
-    boolean ok() {
+    public boolean ok() {
         return value != null;
     }
 }
