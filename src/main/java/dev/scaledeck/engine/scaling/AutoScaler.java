@@ -52,6 +52,12 @@ public final class AutoScaler implements AutoCloseable {
     private final ArrayDeque<ScalingDecision> decisions = new ArrayDeque<>();
     private final ArrayDeque<ReplicaPoint> replicas = new ArrayDeque<>();
     private final ArrayDeque<RecordedSample> samples = new ArrayDeque<>();
+    /** Guards the histories, so readers (the window's sampler) never wait for an evaluation's platform calls. */
+    private final Object history = new Object();
+    private final Object lifecycle = new Object();
+    private volatile ScalingRules currentRules;
+    private volatile ScalingPolicy currentPolicy;
+    private volatile Instant lastChangeAt;
     private volatile ScalingMode mode;
     private volatile String withoutPlatform = "no scaling platform is configured; ScaleDeck only watches these instances";
     private ScalingDecision lastJournaled;
@@ -79,6 +85,8 @@ public final class AutoScaler implements AutoCloseable {
         this.clock = clock;
         this.calls = calls;
         this.pipeline = new DecisionPipeline(rules, clock.getZone());
+        this.currentRules = rules;
+        this.currentPolicy = pipeline.policy();
     }
 
     /** An auto-scaler that retries a failing platform call 4 times, 1 s, 2 s and 4 s apart. */
@@ -90,7 +98,13 @@ public final class AutoScaler implements AutoCloseable {
     }
 
     /** Runs an evaluation every interval on the scaler's own thread, the first after one interval. */
-    public synchronized void start() {
+    public void start() {
+        synchronized (lifecycle) {
+            startThread();
+        }
+    }
+
+    private void startThread() {
         if (thread == null) {
             thread = new ScheduledThreadPoolExecutor(1, new NamedThreads("scaledeck-autoscaler"));
             thread.scheduleWithFixedDelay(this::evaluateSafely, interval.toMillis(), interval.toMillis(),
@@ -155,8 +169,10 @@ public final class AutoScaler implements AutoCloseable {
                     Map.of(), "no ready instance reported metrics"
                     + (fleet.warming() > 0 ? " (" + fleet.warming() + " warming up)" : ""), mode, false);
         }
-        samples.addLast(new RecordedSample(now, fleet.averages(), fleet.warm()));
-        trim(samples);
+        synchronized (history) {
+            samples.addLast(new RecordedSample(now, fleet.averages(), fleet.warm()));
+            trim(samples);
+        }
         if (decision.changes() && mode == ScalingMode.APPLY) {
             decision = apply(decision, p.orElseThrow(), "auto-scaler");
         }
@@ -178,6 +194,7 @@ public final class AutoScaler implements AutoCloseable {
             int attempts = calls.run(target.name() + ": scale " + target.target() + " to " + decision.desired(),
                     () -> target.scaleTo(decision.desired()));
             pipeline.changed(decision.at(), decision.current(), decision.desired());
+            lastChangeAt = decision.at();
             alerts.clear(PLATFORM_ALERT, "scaled " + target.target() + " to " + decision.desired());
             journal.record(new EngineEvent(clock.instant(), "scaling", "applied", target.name(),
                     who + " scaled " + target.target() + " from " + decision.current() + " to " + decision.desired()
@@ -204,10 +221,12 @@ public final class AutoScaler implements AutoCloseable {
     }
 
     private ScalingDecision keep(ScalingDecision decision) {
-        decisions.addLast(decision);
-        trim(decisions);
-        replicas.addLast(new ReplicaPoint(decision.at(), decision.current(), decision.desired(), decision.ready()));
-        trim(replicas);
+        synchronized (history) {
+            decisions.addLast(decision);
+            trim(decisions);
+            replicas.addLast(new ReplicaPoint(decision.at(), decision.current(), decision.desired(), decision.ready()));
+            trim(replicas);
+        }
         if (lastJournaled == null || decision.changes() || decision.action() != lastJournaled.action()
                 || !decision.reason().equals(lastJournaled.reason())) {
             journal.record(new EngineEvent(decision.at(), "scaling", type(decision), "auto-scaler",
@@ -280,6 +299,11 @@ public final class AutoScaler implements AutoCloseable {
         withoutPlatform = Objects.requireNonNull(why, "why");
     }
 
+    /** Why there is no platform to act on, when there is none. */
+    public String missingPlatformReason() {
+        return withoutPlatform;
+    }
+
     public ScalingMode mode() {
         return mode;
     }
@@ -295,44 +319,56 @@ public final class AutoScaler implements AutoCloseable {
         }
     }
 
-    public synchronized ScalingRules rules() {
-        return pipeline.rules();
+    public ScalingRules rules() {
+        return currentRules;
     }
 
-    public synchronized ScalingPolicy policy() {
-        return pipeline.policy();
+    public ScalingPolicy policy() {
+        return currentPolicy;
     }
 
     /** Replaces the policy and guards (validated when the rules were built); journaled. */
     public synchronized void useRules(ScalingRules rules) {
         pipeline.use(Objects.requireNonNull(rules, "rules"));
+        currentRules = rules;
+        currentPolicy = pipeline.policy();
         journal.record(new EngineEvent(clock.instant(), "scaling", "policy", "auto-scaler",
                 "Scaling policy now " + pipeline.policy().describe() + "; instances " + rules.minInstances() + ".."
                         + rules.maxInstances() + ", cooldown " + DecisionPipeline.human(rules.cooldown())));
     }
 
     /** Recent decisions, oldest first (at most 2,000). A copy. */
-    public synchronized List<ScalingDecision> decisions() {
-        return List.copyOf(decisions);
+    public List<ScalingDecision> decisions() {
+        synchronized (history) {
+            return List.copyOf(decisions);
+        }
     }
 
-    public synchronized Optional<ScalingDecision> lastDecision() {
-        return Optional.ofNullable(decisions.peekLast());
+    public Optional<ScalingDecision> lastDecision() {
+        synchronized (history) {
+            return Optional.ofNullable(decisions.peekLast());
+        }
     }
 
     /** Current and desired replicas of recent evaluations, oldest first. A copy. */
-    public synchronized List<ReplicaPoint> replicaHistory() {
-        return List.copyOf(replicas);
+    public List<ReplicaPoint> replicaHistory() {
+        synchronized (history) {
+            return List.copyOf(replicas);
+        }
     }
 
     /**
      * What the recent evaluations saw (at most the last 2,000), as a series a what-if replay
      * takes; evaluations in which no instance reported are left out. Empty when fewer than two remain.
      */
-    public synchronized Optional<MetricsSeries> recordedSeries() {
+    public Optional<MetricsSeries> recordedSeries() {
+        List<RecordedSample> copy;
+        synchronized (history) {
+            copy = List.copyOf(samples);
+        }
         List<MetricsSeries.Point> points = new ArrayList<>();
         Instant first = null;
-        for (RecordedSample s : samples) {
+        for (RecordedSample s : copy) {
             if (s.averages().isEmpty() || s.ready() < 1) {
                 continue;
             }
@@ -343,9 +379,10 @@ public final class AutoScaler implements AutoCloseable {
     }
 
     /** When the cooldown after the last change ends, if it has not yet. */
-    public synchronized Optional<Instant> cooldownUntil() {
+    public Optional<Instant> cooldownUntil() {
         Instant now = clock.instant();
-        return pipeline.lastChange().map(t -> t.plus(pipeline.rules().cooldown())).filter(now::isBefore);
+        Instant last = lastChangeAt;
+        return last == null ? Optional.empty() : Optional.of(last.plus(currentRules.cooldown())).filter(now::isBefore);
     }
 
     public Duration interval() {
@@ -371,11 +408,14 @@ public final class AutoScaler implements AutoCloseable {
         }
     }
 
+    /** Stops the periodic evaluation; an evaluation in progress is interrupted (its retry pauses end). */
     @Override
-    public synchronized void close() {
-        if (thread != null) {
-            thread.shutdownNow();
-            thread = null;
+    public void close() {
+        synchronized (lifecycle) {
+            if (thread != null) {
+                thread.shutdownNow();
+                thread = null;
+            }
         }
     }
 }

@@ -139,9 +139,12 @@ public final class BalancerViewModel implements LiveViewModel {
         panic.set(stats.panic());
         panicText.set(stats.panic() ? panicText() : "");
         summary.set(summaryText(stats, totalRate));
-        platformText.set(snapshot.hasPlatform()
-                ? "Stop and Start act on the instance's server on the " + snapshot.platform() + " platform."
-                : "No platform: the engine only watches these instances, so Stop and Start are unavailable.");
+        platformText.set(!snapshot.hasPlatform()
+                ? "No platform: the engine only watches these instances, so Stop and Start are unavailable."
+                : snapshot.platformInstances().isEmpty()
+                ? "The " + snapshot.platform() + " platform replaces its instances itself: Stop and Start are for "
+                        + "local instances; scale in the Scaling view."
+                : "Stop and Start act on the instance's server on the " + snapshot.platform() + " platform.");
         refreshActions();
     }
 

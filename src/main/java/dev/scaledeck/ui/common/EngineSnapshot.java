@@ -54,9 +54,9 @@ public record EngineSnapshot(Instant time, PoolStats pool, ResourceMetrics resou
     }
 
     /**
-     * Reads every part of {@code engine} now. Cheap: no database round trip, no health round (a
-     * remote platform's replica count is one request). Waits while an auto-scaler evaluation holds
-     * the auto-scaler.
+     * Reads every part of {@code engine} now. Cheap: no database round trip, no health round, no
+     * request to a remote platform (its instances are the balancer's; its replicas the auto-scaler's
+     * latest). Never waits for an auto-scaler evaluation.
      */
     public static EngineSnapshot take(ScalingEngine engine, DatabaseStatus database) {
         PoolStats pool = engine.pool().stats();
@@ -64,7 +64,8 @@ public record EngineSnapshot(Instant time, PoolStats pool, ResourceMetrics resou
         return new EngineSnapshot(pool.time(), pool, engine.resources().metrics(), engine.alerts().active(),
                 engine.instances().snapshot(), engine.pool().maskedUrl(), database, engine.balancer().stats(),
                 engine.health().report(), platform.map(ScalingPlatform::name).orElse(null),
-                platform.map(ScalingPlatform::instances).orElse(List.of()), engine.failovers(),
+                platform.filter(ScalingPlatform::canStopInstances).map(ScalingPlatform::instances).orElse(List.of()),
+                engine.failovers(),
                 ScalingSnapshot.take(engine));
     }
 

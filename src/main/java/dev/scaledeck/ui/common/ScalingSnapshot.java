@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param target          what the platform scales ({@code the embedded sample instances}); null without one
  * @param replicas        the platform's replica counts, or null when unknown (no platform, it scales
  *                        by itself, or it could not be asked: see {@code replicasProblem})
- * @param managedScaling  the sentence saying the platform scales by itself, or null
+ * @param managedScaling  the sentence saying the platform scales by itself; without a platform, why
+ *                        there is none; otherwise null
  * @param replicasProblem why the platform could not say its replicas, or null
  */
 public record ScalingSnapshot(ScalingMode mode, ScalingRules rules, String policy, Duration interval,
@@ -45,16 +46,26 @@ public record ScalingSnapshot(ScalingMode mode, ScalingRules rules, String polic
         decisions = List.copyOf(decisions);
     }
 
-    /** Reads the auto-scaler and asks the platform for its replicas (a network call on remote platforms). */
+    /**
+     * Reads the auto-scaler, and the platform's replicas: asked of a local platform, taken from the
+     * latest decision on a remote one (Kubernetes, Swarm), so sampling costs no network request.
+     */
     public static ScalingSnapshot take(ScalingEngine engine) {
         AutoScaler scaler = engine.autoScaler();
         List<ScalingDecision> all = scaler.decisions();
         List<ScalingDecision> recent = all.subList(Math.max(0, all.size() - DECISIONS_KEPT), all.size());
         ScalingPlatform platform = engine.platform().orElse(null);
-        String managed = platform == null ? null : platform.managedScaling().orElse(null);
+        String managed = platform == null ? scaler.missingPlatformReason() : platform.managedScaling().orElse(null);
         ReplicaStatus replicas = null;
         String problem = null;
-        if (platform != null && managed == null) {
+        ScalingDecision last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
+        if (platform != null && managed == null && platform.discoversInstances()) {
+            if (last != null) {
+                replicas = new ReplicaStatus(last.desired(), last.ready());
+            } else {
+                problem = "not read yet (the auto-scaler reads them at each evaluation)";
+            }
+        } else if (platform != null && managed == null) {
             try {
                 replicas = platform.replicas();
             } catch (PlatformException e) {

@@ -20,17 +20,19 @@ import java.util.Locale;
 /** What the Scaling section says: the platform, the policy, the mode, decisions and metrics in words. Stateless. */
 final class ScalingTexts {
 
-    /** Said when the engine only watches the instances. */
-    static final String NO_PLATFORM = "No scaling platform is configured: ScaleDeck only watches these instances "
-            + "and cannot change how many run.";
 
     private ScalingTexts() {
+    }
+
+    /** Why nothing can be scaled without a platform, as the engine says it (another process owns them, say). */
+    static String noPlatform(ScalingSnapshot s) {
+        return capitalized(s.managedScaling()) + ".";
     }
 
     /** {@code local — the embedded sample instances · 3 replicas, 3 ready}, or why nothing can be scaled. */
     static String platform(ScalingSnapshot s) {
         if (s.platform() == null) {
-            return NO_PLATFORM;
+            return noPlatform(s);
         }
         String where = s.platform() + " — " + s.target();
         if (s.managedScaling() != null) {

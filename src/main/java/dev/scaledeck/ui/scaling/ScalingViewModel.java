@@ -219,8 +219,8 @@ public final class ScalingViewModel implements LiveViewModel {
         if (n.problem() != null) {
             scaleToMessage.set(StatusLine.bad(n.problem()));
         } else if (latest != null && !latest.canScale()) {
-            scaleToMessage.set(StatusLine.plain(latest.managedScaling() != null
-                    ? "Scaling by hand is off: " + latest.managedScaling() : ScalingTexts.NO_PLATFORM));
+            scaleToMessage.set(StatusLine.plain(latest.platform() != null
+                    ? "Scaling by hand is off: " + latest.managedScaling() : ScalingTexts.noPlatform(latest)));
         } else {
             scaleToMessage.set(StatusLine.plain(""));
         }

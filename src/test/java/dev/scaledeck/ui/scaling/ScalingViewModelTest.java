@@ -443,11 +443,12 @@ class ScalingViewModelTest {
             vm.update(EngineSnapshot.take(watching, DatabaseStatus.REACHABLE));
             vm.scaleToTextProperty().set("2");
 
-            assertThat(vm.platformTextProperty().get()).isEqualTo(ScalingTexts.NO_PLATFORM);
+            String expected = "No scaling platform is configured; ScaleDeck only watches these instances.";
+            assertThat(vm.platformTextProperty().get()).isEqualTo(expected);
             assertThat(vm.summaryProperty().get()).startsWith("no platform (watching only)");
             assertThat(vm.canScaleToProperty().get()).isFalse();
             assertThat(vm.canSwitchModeProperty().get()).isFalse();
-            assertThat(vm.scaleToMessageProperty().get().text()).isEqualTo(ScalingTexts.NO_PLATFORM);
+            assertThat(vm.scaleToMessageProperty().get().text()).isEqualTo(expected);
             assertThat(vm.latestDecisionProperty().get().text())
                     .isEqualTo("No decision yet: the auto-scaler evaluates every 15s");
         }
