@@ -11,6 +11,15 @@ public interface LiveViewModel {
     default void engineStarted(ScalingEngine engine) {
     }
 
+    /**
+     * The engine runs on its environment: what the shell calls. By default passes the engine on to
+     * {@link #engineStarted(ScalingEngine)}; a view model that uses what the environment offers
+     * (its traffic dial) overrides this.
+     */
+    default void engineStarted(dev.scaledeck.engine.LaunchedEngine launched) {
+        engineStarted(launched.engine());
+    }
+
     /** One sampler tick: take what this view shows from {@code snapshot}. Must be quick. */
     void update(EngineSnapshot snapshot);
 }

@@ -96,6 +96,11 @@ public final class PolicyEditorViewModel {
         revalidate();
     }
 
+    /** The rules the form describes, or null while it is invalid (before the engine runs: null). */
+    ScalingRules rulesInForm() {
+        return built;
+    }
+
     /** Fills the form with the engine's rules again, dropping the operator's edits. */
     public void reset() {
         if (engineRules != null) {

@@ -74,8 +74,9 @@ public final class ScalingView extends VBox {
         GridPane.setVgrow(log, Priority.ALWAYS);
 
         VBox policy = Panels.card("Policy", new PolicyEditorView(vm.policyEditor()));
+        VBox whatIf = Panels.card("What-if replay: the policy in the editor against recorded load", whatIf(vm.whatIf()));
 
-        VBox body = new VBox(top, metricsCard, middle, policy);
+        VBox body = new VBox(top, metricsCard, middle, policy, whatIf);
         body.getStyleClass().add("section-body");
         ScrollPane scroll = new ScrollPane(body);
         scroll.setId("scaling-scroll");
@@ -127,9 +128,57 @@ public final class ScalingView extends VBox {
         help.setWrapText(true);
         VBox box = new VBox(autoApply, Labels.wrapping("scaling-mode", "control-help", vm.modeTextProperty()), scaleRow,
                 Labels.statusLine("scaling-scale-to-message", vm.scaleToMessageProperty()),
-                Labels.statusLine("scaling-action-status", vm.actionStatusProperty()), help);
+                Labels.statusLine("scaling-action-status", vm.actionStatusProperty()), help, traffic(vm.traffic()));
         box.getStyleClass().add("scaling-controls");
         return box;
+    }
+
+    /** The embedded environment's background traffic; absent for real instances. */
+    private static VBox traffic(TrafficDialViewModel traffic) {
+        TextField rate = Labels.field("scaling-traffic-rate", "requests/s", traffic.rateTextProperty());
+        rate.setPrefColumnCount(5);
+        Button set = Controls.button("scaling-traffic-set", "Set", traffic.canSetProperty(), traffic::set);
+        rate.setOnAction(e -> traffic.set());
+        Label current = Labels.wrapping("scaling-traffic-current", "control-help", traffic.currentProperty());
+        HBox row = new HBox(Labels.caption("Sample traffic"), rate, Labels.caption("req/s"), set, current);
+        row.getStyleClass().add("toolbar");
+        Label help = new Label("Background requests over the sample instances, through the balancer. "
+                + "About 300/s keep two instances busy; raise it to watch the auto-scaler add one.");
+        help.getStyleClass().add("control-help");
+        help.setWrapText(true);
+        VBox box = new VBox(row, Labels.statusLine("scaling-traffic-message", traffic.messageProperty()), help);
+        box.getStyleClass().add("scaling-traffic");
+        box.visibleProperty().bind(traffic.availableProperty());
+        box.managedProperty().bind(traffic.availableProperty());
+        return box;
+    }
+
+    private static VBox whatIf(WhatIfViewModel whatIf) {
+        TextField path = Labels.field("scaling-whatif-file", "CSV file (blank: the auto-scaler's recent evaluations)",
+                whatIf.csvPathProperty());
+        HBox.setHgrow(path, Priority.ALWAYS);
+        Button browse = Controls.button("scaling-whatif-browse", "Browse…", whatIf.canRunProperty(), () -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Metrics series to replay");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+            java.io.File file = chooser.showOpenDialog(path.getScene().getWindow());
+            if (file != null) {
+                whatIf.csvPathProperty().set(file.getPath());
+            }
+        });
+        Button run = Controls.button("scaling-whatif-run", "Replay", whatIf.canRunProperty(), whatIf::run);
+        HBox row = new HBox(path, browse, run);
+        row.getStyleClass().add("toolbar");
+        StackPane holder = new StackPane();
+        showChart(holder, "scaling-whatif-chart", whatIf.chartProperty().get());
+        whatIf.chartProperty().addListener((obs, old, now) -> showChart(holder, "scaling-whatif-chart", now));
+        holder.setPrefHeight(170);
+        Label help = new Label("CSV columns: time (seconds from start, or ISO times) and any of cpu, memory, "
+                + "connections, response-time, replicas; a load test's timeline works too. CPU and connections are "
+                + "spread over the simulated instances; memory and response time are replayed as recorded.");
+        help.getStyleClass().add("control-help");
+        help.setWrapText(true);
+        return new VBox(row, Labels.statusLine("scaling-whatif-result", whatIf.resultProperty()), holder, help);
     }
 
     private static Node metricPanel(MetricPanel panel) {

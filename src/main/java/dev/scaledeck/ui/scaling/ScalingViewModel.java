@@ -57,6 +57,8 @@ public final class ScalingViewModel implements LiveViewModel {
     private final ZoneId zone;
     private final PolicyEditorViewModel policyEditor;
     private final DecisionLog log;
+    private final TrafficDialViewModel traffic;
+    private final WhatIfViewModel whatIf;
     private final List<MetricPanel> metrics = new ArrayList<>();
     private ScalingEngine engine;
     private ScalingSnapshot latest;
@@ -96,6 +98,8 @@ public final class ScalingViewModel implements LiveViewModel {
         this.zone = zone;
         this.policyEditor = new PolicyEditorViewModel(tasks);
         this.log = new DecisionLog(zone);
+        this.traffic = new TrafficDialViewModel(tasks);
+        this.whatIf = new WhatIfViewModel(tasks, policyEditor::rulesInForm);
         for (Metric m : Metric.values()) {
             metrics.add(new MetricPanel(m));
         }
@@ -107,7 +111,24 @@ public final class ScalingViewModel implements LiveViewModel {
     public void engineStarted(ScalingEngine engine) {
         this.engine = engine;
         policyEditor.engineStarted(engine);
+        whatIf.engineStarted(engine);
         refreshActions();
+    }
+
+    @Override
+    public void engineStarted(dev.scaledeck.engine.LaunchedEngine launched) {
+        traffic.use(launched.traffic().orElse(null));
+        engineStarted(launched.engine());
+    }
+
+    /** The embedded environment's traffic dial (hidden when the environment has none). */
+    public TrafficDialViewModel traffic() {
+        return traffic;
+    }
+
+    /** The what-if replay. */
+    public WhatIfViewModel whatIf() {
+        return whatIf;
     }
 
     @Override

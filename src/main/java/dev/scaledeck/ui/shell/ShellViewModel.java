@@ -157,7 +157,7 @@ public final class ShellViewModel {
         }
         description.set(engine.description());
         for (Section<?> section : sections) {
-            section.viewModel().engineStarted(e);
+            section.viewModel().engineStarted(engine);
         }
         // Running, the status bar has no room for it; the navigation shows what the engine runs on.
         statusMessage.unbind();

@@ -453,4 +453,40 @@ class ScalingViewModelTest {
                     .isEqualTo("No decision yet: the auto-scaler evaluates every 15s");
         }
     }
+
+    @Test
+    void whatIfShouldReplayTheRecentEvaluationsThroughThePolicyInTheEditor() {
+        started();
+        for (int i = 0; i < 3; i++) {
+            engine.autoScaler().evaluateNow();
+        }
+        vm.update(snapshot());
+        vm.policyEditor().kindProperty().set(PolicyKind.TARGET_TRACKING);
+        vm.policyEditor().targetsProperty().set("cpu=50");
+
+        vm.whatIf().run();
+
+        assertThat(vm.whatIf().resultProperty().get().style()).isEqualTo(StatusLine.good("x").style());
+        assertThat(vm.whatIf().resultProperty().get().text()).startsWith("Replayed the last ")
+                .contains(" evaluations (").contains("instance-hours against");
+        assertThat(vm.whatIf().chartProperty().get().size()).isGreaterThanOrEqualTo(3);
+        assertThat(vm.whatIf().chartProperty().get().seriesNames())
+                .containsExactly(WhatIfViewModel.RECORDED, WhatIfViewModel.WHAT_IF);
+        assertThat(engine.autoScaler().rules()).as("a replay changes nothing").isEqualTo(configured);
+    }
+
+    @Test
+    void whatIfShouldNameTheLineOfABadCsvAndRefuseAnInvalidPolicy(@TempDir Path dir) throws Exception {
+        started();
+        Path csv = dir.resolve("load.csv");
+        java.nio.file.Files.writeString(csv, "time,cpu\n0,40\n15,x\n");
+        vm.whatIf().csvPathProperty().set(csv.toString());
+
+        vm.whatIf().run();
+        assertThat(vm.whatIf().resultProperty().get().text()).isEqualTo("load.csv line 3, column cpu: 'x' is not a number");
+
+        vm.policyEditor().minInstancesProperty().set("lots");
+        vm.whatIf().run();
+        assertThat(vm.whatIf().resultProperty().get().text()).startsWith("The policy in the editor is not valid");
+    }
 }
