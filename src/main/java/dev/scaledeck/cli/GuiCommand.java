@@ -36,6 +36,10 @@ public final class GuiCommand implements Callable<Integer> {
             description = "Write a PNG of the window once it shows live data, then exit.")
     Path screenshot;
 
+    @Option(names = "--screenshot-after", paramLabel = "DURATION",
+            description = "Take the screenshot this long after live data is there (e.g. 90s), not at once.")
+    String screenshotAfter;
+
     @Option(names = "--exit-after", paramLabel = "DURATION",
             description = "Close the window after this long (e.g. 20s, 5m).")
     String exitAfter;
@@ -64,6 +68,18 @@ public final class GuiCommand implements Callable<Integer> {
                         "--exit-after = '" + exitAfter + "' is not valid: " + Durations.ALLOWED);
             }
         }
+        Duration delay = null;
+        if (screenshotAfter != null) {
+            try {
+                delay = Durations.parse(screenshotAfter);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(),
+                        "--screenshot-after = '" + screenshotAfter + "' is not valid: " + Durations.ALLOWED);
+            }
+            if (screenshot == null) {
+                throw new ParameterException(spec.commandLine(), "--screenshot-after needs --screenshot FILE");
+            }
+        }
         String sectionTitle = null;
         if (section != null) {
             sectionTitle = Sections.find(section).orElseThrow(() -> new ParameterException(spec.commandLine(),
@@ -72,6 +88,6 @@ public final class GuiCommand implements Callable<Integer> {
         ScalingConfig config = common.load(root.env());
         Logging.configure(config, false);
         return ScaleDeckApp.run(new EnvironmentLauncher(config, true, Clock.systemUTC()),
-                new GuiOptions(screenshot, after, sectionTitle));
+                new GuiOptions(screenshot, after, sectionTitle, delay));
     }
 }

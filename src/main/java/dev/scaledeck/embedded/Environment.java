@@ -24,6 +24,8 @@ final class Environment implements LaunchedEngine {
     SampleFleet fleet;
     LocalPlatform platform;
     AmbientTraffic ambient;
+    /** How long each sample API request holds a worker (for the traffic dial's hint). */
+    java.time.Duration serviceTime = java.time.Duration.ZERO;
     private boolean published;
 
     Environment(Path home) {
@@ -58,7 +60,38 @@ final class Environment implements LaunchedEngine {
 
     @Override
     public java.util.Optional<dev.scaledeck.engine.TrafficDial> traffic() {
-        return java.util.Optional.ofNullable(ambient);
+        if (ambient == null) {
+            return java.util.Optional.empty();
+        }
+        AmbientTraffic dial = ambient;
+        java.time.Duration service = serviceTime;
+        return java.util.Optional.of(new dev.scaledeck.engine.TrafficDial() {
+            @Override
+            public double rate() {
+                return dial.rate();
+            }
+
+            @Override
+            public void setRate(double requestsPerSecond) {
+                dial.setRate(requestsPerSecond);
+            }
+
+            @Override
+            public double maxRate() {
+                return dial.maxRate();
+            }
+
+            @Override
+            public String hint() {
+                if (service.isZero()) {
+                    return "The sample requests are light (embedded.serviceTime is 0ms): the instances barely get busy.";
+                }
+                long full = Math.round(SampleInstance.DEFAULT_WORKERS * 1000.0 / Math.max(1, service.toMillis()));
+                return "Each sample instance has " + SampleInstance.DEFAULT_WORKERS + " workers holding a request about "
+                        + service.toMillis() + " ms: it is fully busy at about " + full
+                        + " requests/s, and above 80 % for 2 evaluations the auto-scaler adds one.";
+            }
+        });
     }
 
     @Override
@@ -66,8 +99,12 @@ final class Environment implements LaunchedEngine {
         String db = database == null ? "database " + engine.pool().maskedUrl()
                 : (database.owned() ? "embedded PostgreSQL " : "embedded PostgreSQL of another ScaleDeck process ")
                 + engine.pool().maskedUrl();
+        if (fleet != null) {
+            // The count changes as the auto-scaler works; the status bar shows it live.
+            return db + ", sample instances on the local platform";
+        }
         int instances = engine == null ? 0 : engine.instances().snapshot().size();
-        return db + ", " + instances + " instance(s)" + (fleet != null ? " (sample)" : "");
+        return db + ", " + instances + " instance(s)";
     }
 
     @Override

@@ -93,6 +93,7 @@ public final class EnvironmentLauncher implements EngineLauncher {
         int n = config.embedded().sampleInstances();
         progress.accept("Starting " + n + " sample converter instance(s)");
         env.fleet = new SampleFleet(env.engine::pool, config.embedded().serviceTime());
+        env.serviceTime = config.embedded().serviceTime();
         env.platform = new LocalPlatform(env.fleet, env.engine::removeInstance);
         boolean publish = env.database != null && env.database.owned();
         env.fleet.addListener(runningNow -> env.syncInstances(env.platform.instances(), publish));

@@ -19,4 +19,9 @@ public interface TrafficDial {
 
     /** The highest rate {@link #setRate} takes. */
     double maxRate();
+
+    /** What a rate means for the instances, for the operator (e.g. how much fills one); may be empty. */
+    default String hint() {
+        return "";
+    }
 }

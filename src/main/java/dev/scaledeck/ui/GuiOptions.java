@@ -11,14 +11,23 @@ import java.time.Duration;
  * @param exitAfter  close the window after this long in any case; null to stay open
  * @param section    the section to show first (and in the screenshot), one of
  *                   {@link dev.scaledeck.ui.shell.Sections#TITLES}; null for the first one
+ * @param screenshotDelay how long after live data is there the screenshot is taken (to show a
+ *                   demo under way); null or zero for at once
  */
-public record GuiOptions(Path screenshot, Duration exitAfter, String section) {
+public record GuiOptions(Path screenshot, Duration exitAfter, String section, Duration screenshotDelay) {
 
     public GuiOptions(Path screenshot, Duration exitAfter) {
         this(screenshot, exitAfter, null);
     }
 
+    public GuiOptions(Path screenshot, Duration exitAfter, String section) {
+        this(screenshot, exitAfter, section, null);
+    }
+
     public GuiOptions {
+        if (screenshotDelay != null && screenshotDelay.isNegative()) {
+            throw new IllegalArgumentException("screenshotDelay must not be negative, but was " + screenshotDelay);
+        }
         if (exitAfter != null && (exitAfter.isNegative() || exitAfter.isZero())) {
             throw new IllegalArgumentException("exitAfter must be positive, but was " + exitAfter);
         }

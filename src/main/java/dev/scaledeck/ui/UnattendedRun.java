@@ -48,7 +48,12 @@ final class UnattendedRun {
         showRequestedSection(options);
         if (options.screenshotRequested()) {
             shell.liveDataReadyProperty().addListener((obs, was, ready) -> {
-                if (ready) {
+                if (ready && options.screenshotDelay() != null && !options.screenshotDelay().isZero()) {
+                    PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(
+                            options.screenshotDelay().toMillis()));
+                    wait.setOnFinished(e -> capture(options.screenshot()));
+                    wait.play();
+                } else if (ready) {
                     // One more pulse, so the tick that made the data ready is laid out and drawn.
                     Platform.runLater(() -> capture(options.screenshot()));
                 }

@@ -27,12 +27,18 @@ public final class DecisionLog {
     private ScalingDecision newest;
     private final ObservableList<DecisionRow> rows = FXCollections.observableArrayList();
     private final ObservableList<DecisionRow> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
+    private final javafx.beans.property.BooleanProperty changesOnly =
+            new javafx.beans.property.SimpleBooleanProperty(this, "changesOnly");
+    private final javafx.collections.transformation.FilteredList<DecisionRow> shown =
+            new javafx.collections.transformation.FilteredList<>(rowsReadOnly);
     private final ObjectProperty<DecisionRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper selectedReason = new ReadOnlyStringWrapper(this, "selectedReason", "");
 
     DecisionLog(ZoneId zone) {
         this.zone = zone;
         selected.addListener((obs, old, now) -> showReason());
+        String noChange = ScalingTexts.action(dev.scaledeck.engine.scaling.ScalingAction.NO_CHANGE);
+        changesOnly.addListener((obs, was, only) -> shown.setPredicate(only ? row -> !row.action().equals(noChange) : null));
     }
 
     private void showReason() {
@@ -72,6 +78,16 @@ public final class DecisionLog {
     /** Newest first. */
     public ObservableList<DecisionRow> rows() {
         return rowsReadOnly;
+    }
+
+    /** The rows the table shows: all, or without the "no change" ones while {@link #changesOnlyProperty()} is set. */
+    public ObservableList<DecisionRow> shown() {
+        return shown;
+    }
+
+    /** Leave out "no change" decisions, so scale-ups, scale-downs and blocked changes stand out. */
+    public javafx.beans.property.BooleanProperty changesOnlyProperty() {
+        return changesOnly;
     }
 
     /** The decision whose reason {@link #selectedReasonProperty()} shows; the view sets it from the table. */

@@ -64,7 +64,10 @@ public final class ScalingView extends VBox {
         replicasChart.setPrefHeight(170);
         VBox replicas = Panels.card("Replicas: current vs desired", new VBox(
                 Labels.wrapping("scaling-replicas", "figure-value", vm.replicasTextProperty()), replicasChart));
-        VBox log = Panels.card("Decision log, newest first", new VBox(decisionTable(vm.log()),
+        CheckBox changesOnly = new CheckBox("Only changes and blocked ones");
+        changesOnly.setId("scaling-changes-only");
+        changesOnly.selectedProperty().bindBidirectional(vm.log().changesOnlyProperty());
+        VBox log = Panels.card("Decision log, newest first", new VBox(changesOnly, decisionTable(vm.log()),
                 Labels.wrapping("scaling-selected-reason", "control-help", vm.log().selectedReasonProperty())));
         GridPane middle = new GridPane();
         middle.getStyleClass().add("scaling-middle");
@@ -106,6 +109,8 @@ public final class ScalingView extends VBox {
                 vm.policyTextProperty()));
         Label latest = styled("scaling-latest", "overview-line", vm.latestDecisionProperty());
         grid.addRow(2, Labels.caption("Latest decision"), latest);
+        grid.addRow(3, Labels.caption("Last change"), styled("scaling-last-change", "overview-line",
+                vm.lastChangeProperty()));
         grid.getChildren().stream().filter(n -> n instanceof Label l && l.isWrapText())
                 .forEach(n -> GridPane.setHgrow(n, Priority.ALWAYS));
         return grid;
@@ -139,14 +144,11 @@ public final class ScalingView extends VBox {
         rate.setPrefColumnCount(5);
         Button set = Controls.button("scaling-traffic-set", "Set", traffic.canSetProperty(), traffic::set);
         rate.setOnAction(e -> traffic.set());
-        Label current = Labels.wrapping("scaling-traffic-current", "control-help", traffic.currentProperty());
-        HBox row = new HBox(Labels.caption("Sample traffic"), rate, Labels.caption("req/s"), set, current);
+        HBox row = new HBox(Labels.caption("Sample traffic"), rate, Labels.caption("req/s"), set);
         row.getStyleClass().add("toolbar");
-        Label help = new Label("Background requests over the sample instances, through the balancer. "
-                + "About 300/s keep two instances busy; raise it to watch the auto-scaler add one.");
-        help.getStyleClass().add("control-help");
-        help.setWrapText(true);
-        VBox box = new VBox(row, Labels.statusLine("scaling-traffic-message", traffic.messageProperty()), help);
+        VBox box = new VBox(row, Labels.wrapping("scaling-traffic-current", "control-help", traffic.currentProperty()),
+                Labels.statusLine("scaling-traffic-message", traffic.messageProperty()),
+                Labels.wrapping("scaling-traffic-hint", "control-help", traffic.hintProperty()));
         box.getStyleClass().add("scaling-traffic");
         box.visibleProperty().bind(traffic.availableProperty());
         box.managedProperty().bind(traffic.availableProperty());
@@ -224,7 +226,7 @@ public final class ScalingView extends VBox {
     }
 
     private static TableView<DecisionRow> decisionTable(DecisionLog log) {
-        TableView<DecisionRow> table = Controls.table("scaling-decisions", log.rows(),
+        TableView<DecisionRow> table = Controls.table("scaling-decisions", log.shown(),
                 "No decision yet: the auto-scaler decides once per interval");
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setPrefHeight(170);

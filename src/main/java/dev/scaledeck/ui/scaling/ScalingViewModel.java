@@ -8,6 +8,7 @@ import dev.scaledeck.engine.scaling.ScalingMode;
 import dev.scaledeck.ui.chart.LiveChartModel;
 import dev.scaledeck.ui.common.DialogService;
 import dev.scaledeck.ui.common.EngineSnapshot;
+import dev.scaledeck.ui.common.Formats;
 import dev.scaledeck.ui.common.LiveViewModel;
 import dev.scaledeck.ui.common.Parsed;
 import dev.scaledeck.ui.common.ScalingSnapshot;
@@ -74,6 +75,8 @@ public final class ScalingViewModel implements LiveViewModel {
     private final ReadOnlyStringWrapper modeText = new ReadOnlyStringWrapper(this, "modeText", "");
     private final ReadOnlyObjectWrapper<StatusLine> latestDecision = new ReadOnlyObjectWrapper<>(this,
             "latestDecision", StatusLine.plain(""));
+    private final ReadOnlyObjectWrapper<StatusLine> lastChange = new ReadOnlyObjectWrapper<>(this, "lastChange",
+            StatusLine.plain(""));
     private final ReadOnlyStringWrapper replicasText = new ReadOnlyStringWrapper(this, "replicasText", "");
     private final LiveChartModel replicasChart = new LiveChartModel("Replicas", "replicas", 300, MetricPanel.SPAN,
             List.of(READY, CURRENT, DESIRED));
@@ -142,6 +145,10 @@ public final class ScalingViewModel implements LiveViewModel {
         ScalingDecision last = s.lastDecision();
         latestDecision.set(new StatusLine(ScalingTexts.latest(s, zone),
                 last == null || last.action() == ScalingAction.NO_CHANGE ? null : StatusStyles.of(last.action())));
+        ScalingDecision change = s.decisions().stream().filter(ScalingDecision::changes).reduce((a, b) -> b).orElse(null);
+        lastChange.set(change == null ? StatusLine.plain("None yet")
+                : new StatusLine(Formats.clock(change.at(), zone) + " · " + change.summary() + " ("
+                        + ScalingTexts.outcome(change) + ")", StatusStyles.of(change.action())));
         if (modeInFlight == null) {
             showEngineMode(s.mode());
         }
@@ -324,6 +331,11 @@ public final class ScalingViewModel implements LiveViewModel {
     }
 
     /** The newest decision's summary, coloured by its action. */
+    /** The latest decision that changed the count (or would have, in recommend mode), with its reason. */
+    public ReadOnlyObjectProperty<StatusLine> lastChangeProperty() {
+        return lastChange.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<StatusLine> latestDecisionProperty() {
         return latestDecision.getReadOnlyProperty();
     }

@@ -28,6 +28,7 @@ public final class TrafficDialViewModel {
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
     private final StringProperty rateText = new SimpleStringProperty(this, "rateText", "");
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper(this, "current", "");
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
     private final ReadOnlyBooleanWrapper canSet = new ReadOnlyBooleanWrapper(this, "canSet");
     private final ReadOnlyObjectWrapper<StatusLine> message = new ReadOnlyObjectWrapper<>(this, "message",
             StatusLine.plain(""));
@@ -41,6 +42,7 @@ public final class TrafficDialViewModel {
         dial = newDial;
         available.set(dial != null);
         if (dial != null) {
+            hint.set("Background requests over the sample instances, through the balancer. " + dial.hint());
             rateText.set(number(dial.rate()));
             showCurrent();
         }
@@ -113,6 +115,10 @@ public final class TrafficDialViewModel {
 
     public ReadOnlyStringProperty currentProperty() {
         return current.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canSetProperty() {

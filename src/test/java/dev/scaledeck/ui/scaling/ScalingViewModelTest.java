@@ -489,4 +489,25 @@ class ScalingViewModelTest {
         vm.whatIf().run();
         assertThat(vm.whatIf().resultProperty().get().text()).startsWith("The policy in the editor is not valid");
     }
+
+    @Test
+    void theLogShouldHideNoChangeDecisionsWhenAskedSoChangesStandOut() {
+        started();
+        engine.autoScaler().evaluateNow();
+        vm.update(snapshot());
+        engine.autoScaler().scaleTo(4, "operator (test)");
+        vm.update(snapshot());
+        engine.autoScaler().evaluateNow();
+        vm.update(snapshot());
+        int all = vm.log().shown().size();
+
+        vm.log().changesOnlyProperty().set(true);
+
+        assertThat(vm.log().shown()).isNotEmpty().hasSizeLessThan(all)
+                .noneMatch(r -> r.action().equals(ScalingTexts.action(ScalingAction.NO_CHANGE)))
+                .anyMatch(r -> r.reason().equals("operator (test) asked for 4"));
+        vm.log().changesOnlyProperty().set(false);
+        assertThat(vm.log().shown()).hasSize(all);
+        assertThat(vm.lastChangeProperty().get().text()).contains("3 -> 4 instances: operator (test) asked for 4 (applied)");
+    }
 }
