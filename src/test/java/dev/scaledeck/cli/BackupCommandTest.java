@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scaledeck.engine.config.DatabaseUrl;
 import dev.scaledeck.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
+import dev.scaledeck.testsupport.CliRun;
+import dev.scaledeck.testsupport.CliRun.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,8 +28,6 @@ class BackupCommandTest {
     Path home;
     private DatabaseUrl db;
 
-    record Result(int code, String out, String err) {
-    }
 
     @BeforeEach
     void database() throws Exception {
@@ -58,14 +56,11 @@ class BackupCommandTest {
     }
 
     private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         Map<String, String> env = new HashMap<>();
         env.put("SCALEDECK_HOME", home.toString());
         env.put("DATABASE_URL", db.jdbcUrl());
         env.put("LOAD_BALANCER_INSTANCES", "[]");
-        int code = Cli.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.run(env, args);
     }
 
     private JsonNode json(Result r) throws Exception {

@@ -6,12 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.scaledeck.testsupport.TestPostgres;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import dev.scaledeck.testsupport.CliRun;
+import dev.scaledeck.testsupport.CliRun.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -28,16 +28,11 @@ class ScalingCommandsTest {
     @TempDir
     Path home;
 
-    record Result(int code, String out, String err) {
-    }
 
     private Result run(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         Map<String, String> e = new HashMap<>(env);
         e.putIfAbsent("SCALEDECK_HOME", home.toString());
-        int code = Cli.run(args, e, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.run(e, args);
     }
 
     @Test

@@ -1,47 +1,23 @@
 package dev.scaledeck.ui;
 
 import dev.scaledeck.engine.EngineLauncher;
-import dev.scaledeck.engine.ScalingEngine;
 import dev.scaledeck.engine.backup.BackupListing;
 import dev.scaledeck.ui.fixtures.EngineSql;
 import dev.scaledeck.ui.fixtures.TestEngines;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableCell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The Backups section of the real window, headless, on a real engine and a real PostgreSQL. */
-class BackupsIT {
+class BackupsIT extends SectionWindowIT {
 
-    @TempDir
-    Path home;
-    private final WindowProbe window = new WindowProbe();
-    private final AtomicReference<ScalingEngine> engine = new AtomicReference<>();
-    private TestWindow opened;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        if (opened != null) {
-            opened.close();
-        }
-    }
 
     private EngineLauncher launcherWithNotes() {
         return progress -> {

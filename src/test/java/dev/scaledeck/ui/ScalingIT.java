@@ -2,23 +2,16 @@ package dev.scaledeck.ui;
 
 import dev.scaledeck.engine.EngineLauncher;
 import dev.scaledeck.engine.LaunchedEngine;
-import dev.scaledeck.engine.ScalingEngine;
 import dev.scaledeck.ui.fixtures.TestEngines;
 import dev.scaledeck.ui.scaling.DecisionRow;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,25 +21,8 @@ import static org.awaitility.Awaitility.await;
  * instances on the local platform and the auto-scaler evaluating every second (recommend mode,
  * so only the operator changes the count).
  */
-class ScalingIT {
+class ScalingIT extends SectionWindowIT {
 
-    @TempDir
-    Path home;
-    private final WindowProbe window = new WindowProbe();
-    private final AtomicReference<ScalingEngine> engine = new AtomicReference<>();
-    private TestWindow opened;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        if (opened != null) {
-            opened.close();
-        }
-    }
 
     private EngineLauncher localEnvironment() {
         return progress -> {

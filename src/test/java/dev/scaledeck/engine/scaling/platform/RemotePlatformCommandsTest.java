@@ -2,14 +2,13 @@ package dev.scaledeck.engine.scaling.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scaledeck.cli.Cli;
 import dev.scaledeck.testsupport.TestPostgres;
 import io.fabric8.kubernetes.client.Config;
+import dev.scaledeck.testsupport.CliRun;
+import dev.scaledeck.testsupport.CliRun.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +26,12 @@ class RemotePlatformCommandsTest {
     @TempDir
     Path home;
 
-    private record Result(int code, String out, String err) {
-    }
 
     private Result run(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         Map<String, String> e = new HashMap<>(env);
         e.put("SCALEDECK_HOME", home.toString());
         e.put("DATABASE_URL", TestPostgres.freshDatabase().jdbcUrl());
-        int code = Cli.run(args, e, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.run(e, args);
     }
 
     @Test
