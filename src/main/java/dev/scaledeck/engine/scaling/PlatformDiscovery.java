@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps the balancer's instances equal to what a platform reports (Kubernetes pods, Swarm
- * tasks): new ones are added (through slow start), gone ones removed (after draining). Only
- * instances it added are ever removed, so instances named in configuration stay.
+ * tasks): new ones are added (through slow start) once the platform says they run (a pod that
+ * has no IP yet has no address to probe), gone ones removed (after draining); one that stops
+ * being ready stays, for the balancer's health probes to judge. Only instances it added are
+ * ever removed, so instances named in configuration stay.
  * Thread-safe: rounds run one at a time.
  */
 public final class PlatformDiscovery {
@@ -56,6 +58,9 @@ public final class PlatformDiscovery {
         for (PlatformInstance i : now) {
             InstanceSpec spec = new InstanceSpec(i.id(), i.url(), 1);
             InstanceSpec before = known.get(i.id());
+            if (before == null && !i.running()) {
+                continue;
+            }
             if (before != null && before.url().equals(i.url())) {
                 continue;
             }
