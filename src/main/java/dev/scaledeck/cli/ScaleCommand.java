@@ -35,7 +35,7 @@ public final class ScaleCommand extends EngineCommand {
         return withEngine((engine, config) -> {
             PrintWriter out = out();
             ScalingPlatform platform = engine.platform().orElse(null);
-            if (platform != null && platform.name().equals("local")) {
+            if (platform != null && platform.inProcess()) {
                 // This process's own sample instances end with it; scaling them would change nothing that lasts.
                 throw new IllegalStateException("the local platform's sample instances live inside the ScaleDeck "
                         + "process that started them; scale them in the window's Scaling view, or run "

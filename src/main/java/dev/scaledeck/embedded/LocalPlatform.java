@@ -136,6 +136,11 @@ public final class LocalPlatform implements ScalingPlatform {
     }
 
     @Override
+    public boolean inProcess() {
+        return true;
+    }
+
+    @Override
     public boolean canStopInstances() {
         return true;
     }

@@ -53,6 +53,14 @@ public interface ScalingPlatform {
         return false;
     }
 
+    /**
+     * Whether the instances live inside this process (the embedded sample instances) and end with
+     * it, so a change made by a short-lived command would not last.
+     */
+    default boolean inProcess() {
+        return false;
+    }
+
     /** Whether {@link #stop} and {@link #start} act on one instance. */
     default boolean canStopInstances() {
         return false;
