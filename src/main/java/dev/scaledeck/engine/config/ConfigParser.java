@@ -57,7 +57,8 @@ final class ConfigParser {
         MonitorConfig monitor = new MonitorConfig(
                 positiveDuration(Setting.MONITOR_INTERVAL),
                 number(Setting.MEMORY_ALERT, 1, 100),
-                positiveDuration(Setting.LAG_ALERT));
+                positiveDuration(Setting.LAG_ALERT),
+                positiveDuration(Setting.LOAD_TEST_LATENCY_ALERT));
         return new ScalingConfig(home, database, pool, instances, autoScaling, embedded, monitor, debug(),
                 balancer(), health(), services(), failover(), secondaryDatabase(database), httpFailovers(),
                 backup(home));

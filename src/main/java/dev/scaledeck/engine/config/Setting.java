@@ -176,6 +176,8 @@ public enum Setting {
             "Alert when heap use (%) is above this."),
     LAG_ALERT("monitor.lagAlert", "SCALEDECK_LAG_ALERT", "100ms",
             "Alert when the engine scheduler runs late by more than this."),
+    LOAD_TEST_LATENCY_ALERT("monitor.loadTestLatency", "SCALEDECK_LOAD_TEST_LATENCY_ALERT", "2s",
+            "Alert while a load test's p99 over the last second is above this (and above 10 % errors)."),
     DEBUG("debug", "DEBUG", "",
             "Debug logging: scaling:* (or *) turns on the engine's debug log.");
 

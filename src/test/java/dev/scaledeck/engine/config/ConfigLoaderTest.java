@@ -177,6 +177,7 @@ class ConfigLoaderTest {
             "SCALEDECK_SAMPLE_INSTANCES|0|a whole number from 1 to 64",
             "SCALEDECK_AMBIENT_RATE|-1|a number from 0 to 1000",
             "SCALEDECK_SAMPLE_SERVICE_TIME|11s|a duration from 0ms to 10s",
+            "SCALEDECK_LOAD_TEST_LATENCY_ALERT|0ms|greater than zero",
             "SCALEDECK_SCALING_POLICY|hpa|one of threshold, target-tracking",
             "SCALEDECK_SCALING_TARGETS|cpu70|\"cpu70\" has no '='",
             "SCALEDECK_SCALING_TARGETS|disk=50|'disk' is not a metric; use one of cpu, memory, connections, response-time",
