@@ -123,6 +123,19 @@ class LoadTesterTest {
     }
 
     @Test
+    void anAnswerSlowerThanTheRequestTimeoutShouldBeATimeoutWithItsLatencyRecorded() throws Exception {
+        server.stalling(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        LoadTestPlan plan = new LoadTestPlan("slow", url("/"), users(2, Duration.ZERO), Duration.ofSeconds(1),
+                new RequestSpec("GET", java.util.Map.of(), null, Duration.ofMillis(200)), List.of(), List.of(), false);
+
+        LoadTestReport report = tester.start(plan).report().get(20, TimeUnit.SECONDS);
+
+        assertThat(report.requests()).isPositive();
+        assertThat(report.errors().get(ErrorKind.TIMEOUT)).isEqualTo(report.requests());
+        assertThat(report.latency().p50()).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
     void aTargetThatCannotBeSetUpShouldFailTheRunAndSayWhy() throws Exception {
         LoadTestRun run = tester.start(plan(new LoadTarget.Cluster("/api"), users(1, Duration.ZERO), Duration.ofSeconds(1)));
 
