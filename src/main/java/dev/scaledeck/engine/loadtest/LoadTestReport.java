@@ -27,18 +27,36 @@ import java.util.Optional;
  * @param perInstance   requests per instance (cluster target)
  * @param timeline      one snapshot per second
  * @param directory     where its files were written, when they were
+ * @param poolWaits     requests that had to wait for a pooled connection (SQL target; more than 1 ms to
+ *                      acquire); 0 otherwise
  */
 public record LoadTestReport(String id, LoadTestPlan plan, Instant started, Instant ended, RunState state,
                              Optional<String> problem, long requests, double requestsPerSecond, Latency latency,
                              Map<ErrorKind, Long> errors, long missedSends, long checksPassed, long checksFailed,
                              List<ThresholdResult> thresholds, Map<String, Long> perInstance,
-                             List<LoadTestSnapshot> timeline, Optional<Path> directory) {
+                             List<LoadTestSnapshot> timeline, Optional<Path> directory, long poolWaits) {
 
     public LoadTestReport {
         errors = Map.copyOf(errors);
         thresholds = List.copyOf(thresholds);
         perInstance = Map.copyOf(perInstance);
         timeline = List.copyOf(timeline);
+    }
+
+    /** Without pool waits (targets other than SQL). */
+    public LoadTestReport(String id, LoadTestPlan plan, Instant started, Instant ended, RunState state,
+                          Optional<String> problem, long requests, double requestsPerSecond, Latency latency,
+                          Map<ErrorKind, Long> errors, long missedSends, long checksPassed, long checksFailed,
+                          List<ThresholdResult> thresholds, Map<String, Long> perInstance,
+                          List<LoadTestSnapshot> timeline, Optional<Path> directory) {
+        this(id, plan, started, ended, state, problem, requests, requestsPerSecond, latency, errors, missedSends,
+                checksPassed, checksFailed, thresholds, perInstance, timeline, directory, 0);
+    }
+
+    /** This report, saved in {@code where}. */
+    public LoadTestReport withDirectory(Optional<Path> where) {
+        return new LoadTestReport(id, plan, started, ended, state, problem, requests, requestsPerSecond, latency, errors,
+                missedSends, checksPassed, checksFailed, thresholds, perInstance, timeline, where, poolWaits);
     }
 
     /**

@@ -25,15 +25,26 @@ import java.util.Map;
  * @param checksPassed       checks that held so far
  * @param checksFailed       checks that did not hold so far
  * @param perInstance        requests so far per instance (cluster target); empty otherwise
+ * @param poolWaits          requests so far that had to wait for a pooled connection (SQL target; more than
+ *                           1 ms to acquire); 0 otherwise
  */
 public record LoadTestSnapshot(Instant at, Duration elapsed, RunState state, long requests, double requestsPerSecond,
                                double p50Ms, double p90Ms, double p99Ms, double maxMs, Map<ErrorKind, Long> errors,
                                long inFlight, int activeUsers, double targetRate, long missedSends, long checksPassed,
-                               long checksFailed, Map<String, Long> perInstance) {
+                               long checksFailed, Map<String, Long> perInstance, long poolWaits) {
 
     public LoadTestSnapshot {
         errors = Map.copyOf(errors);
         perInstance = Map.copyOf(perInstance);
+    }
+
+    /** Without pool waits (targets other than SQL). */
+    public LoadTestSnapshot(Instant at, Duration elapsed, RunState state, long requests, double requestsPerSecond,
+                            double p50Ms, double p90Ms, double p99Ms, double maxMs, Map<ErrorKind, Long> errors,
+                            long inFlight, int activeUsers, double targetRate, long missedSends, long checksPassed,
+                            long checksFailed, Map<String, Long> perInstance) {
+        this(at, elapsed, state, requests, requestsPerSecond, p50Ms, p90Ms, p99Ms, maxMs, errors, inFlight, activeUsers,
+                targetRate, missedSends, checksPassed, checksFailed, perInstance, 0);
     }
 
     /** Errors so far, all kinds. */

@@ -97,7 +97,9 @@ public sealed interface Workload {
     }
 
     private static String human(Duration d) {
-        return dev.scaledeck.engine.config.Durations.human(d);
+        // whole seconds read best as 1m 30s; a think time of 5ms must not print as 0s
+        return d.toMillis() % 1000 == 0 ? dev.scaledeck.engine.config.Durations.human(d)
+                : dev.scaledeck.engine.config.Durations.format(d);
     }
 
     private static String number(double v) {
