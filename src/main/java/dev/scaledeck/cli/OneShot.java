@@ -35,7 +35,12 @@ final class OneShot {
     }
 
     static void printJson(PrintWriter out, Object document) throws JsonProcessingException {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+        out.println(json(document));
         out.flush();
+    }
+
+    /** The document as indented JSON. */
+    static String json(Object document) throws JsonProcessingException {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document);
     }
 }
