@@ -141,6 +141,7 @@ public final class LoadTestCommand extends EngineCommand {
         }
         doc.put("errors", errors);
         doc.put("missedSends", r.missedSends());
+        doc.put("poolWaits", r.poolWaits());
         doc.put("checks", Map.of("passed", r.checksPassed(), "failed", r.checksFailed()));
         List<Map<String, Object>> thresholds = new ArrayList<>();
         for (ThresholdResult t : r.thresholds()) {
@@ -171,7 +172,14 @@ public final class LoadTestCommand extends EngineCommand {
         for (ErrorKind kind : ErrorKind.values()) {
             errors.append(' ').append(errorId(kind)).append(' ').append(r.errors().getOrDefault(kind, 0L));
         }
-        out.println("  errors:" + errors + (r.missedSends() > 0 ? "; sent late " + r.missedSends() : ""));
+        out.println("  errors:" + errors + (r.missedSends() > 0 ? "; sent late " + r.missedSends() : "")
+                + (r.poolWaits() > 0 ? "; pool waits " + r.poolWaits() : ""));
+        if (!r.perInstance().isEmpty()) {
+            StringBuilder shares = new StringBuilder("  per instance:");
+            new java.util.TreeMap<>(r.perInstance()).forEach((id, n) -> shares.append(String.format(Locale.ROOT,
+                    " %s %d (%.0f %%)", id, n, r.requests() == 0 ? 0.0 : 100.0 * n / r.requests())));
+            out.println(shares);
+        }
         for (ThresholdResult t : r.thresholds()) {
             out.printf(Locale.ROOT, "  %s %s (actual %.2f)%n", t.passed() ? "PASS" : "FAIL", t.threshold().text(), t.actual());
         }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Operations console and scaling engine for a PostgreSQL-backed web application.%n"
                 + "Without a command it opens the window.",
         subcommands = {GuiCommand.class, StatusCommand.class, InstancesCommand.class, HealthCommand.class,
-                BackupCommand.class, ScaleCommand.class, AutoscaleCommand.class, HpaManifestCommand.class},
+                BackupCommand.class, ScaleCommand.class, AutoscaleCommand.class, HpaManifestCommand.class,
+                LoadTestCommand.class, StressTestCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the command found a problem (e.g. database unreachable)",
                 "2:usage or configuration error"})

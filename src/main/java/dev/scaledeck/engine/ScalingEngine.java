@@ -28,6 +28,11 @@ import dev.scaledeck.engine.scaling.AutoScaler;
 import dev.scaledeck.engine.scaling.DatabaseConnectionBudget;
 import dev.scaledeck.engine.scaling.InstanceStatusSource;
 import dev.scaledeck.engine.scaling.PlatformDiscovery;
+import dev.scaledeck.engine.loadtest.LoadTester;
+import dev.scaledeck.engine.loadtest.PerformanceMonitor;
+import dev.scaledeck.engine.loadtest.PerformanceWatch;
+import dev.scaledeck.engine.loadtest.ReportWriter;
+import dev.scaledeck.engine.loadtest.StressTester;
 import dev.scaledeck.engine.scaling.platform.RemotePlatforms;
 import dev.scaledeck.engine.config.Platform;
 import dev.scaledeck.engine.scaling.platform.ScalingPlatform;
@@ -74,6 +79,9 @@ public final class ScalingEngine implements AutoCloseable {
     private final BalancedHttpClient cluster;
     private final BackupCenter backups;
     private final AutoScaler autoScaler;
+    private final LoadTester loadTester;
+    private final StressTester stressTester;
+    private final PerformanceWatch performance;
     private final java.util.concurrent.atomic.AtomicReference<AutoCloseable> remoteClose =
             new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -121,6 +129,10 @@ public final class ScalingEngine implements AutoCloseable {
                 new InstanceStatusSource(instances, clock),
                 new DatabaseConnectionBudget(this::pool, scaling.instancePoolSize(), scaling.connectionReserve(), clock),
                 this::platform, journal, alerts, clock);
+        this.loadTester = new LoadTester(this::pool, cluster, clock, new ReportWriter(config.home().resolve("reports")));
+        this.stressTester = new StressTester(loadTester::start, clock);
+        this.performance = new PerformanceWatch(loadTester::running,
+                new PerformanceMonitor(alerts, config.monitor().loadTestLatency()));
     }
 
     /**
@@ -140,6 +152,7 @@ public final class ScalingEngine implements AutoCloseable {
         }
         engine.httpFailovers.values().forEach(f -> f.start(engine.scheduler));
         engine.scheduler.scheduleAtFixedRate(engine::tickBalancer, 100, 100, TimeUnit.MILLISECONDS);
+        engine.scheduler.scheduleAtFixedRate(engine::watchLoadTests, 1, 1, TimeUnit.SECONDS);
         engine.health.startPeriodicChecks(config.health().checkInterval());
         if (config.autoScaling().platform() != Platform.LOCAL) {
             engine.connectRemotePlatform();
@@ -219,6 +232,20 @@ public final class ScalingEngine implements AutoCloseable {
         return autoScaler;
     }
 
+    /**
+     * Load tests: {@code start(LoadTestPlan)} returns a run with a live snapshot, a stop and the
+     * report, written under {@code HOME/reports}. While one runs, its error rate and p99 are
+     * watched and alerted on.
+     */
+    public LoadTester loadTester() {
+        return loadTester;
+    }
+
+    /** Stress tests: load in steps until the system breaks ({@code runBasicStressTest(url)}, {@code start(plan)}). */
+    public StressTester stressTester() {
+        return stressTester;
+    }
+
     /** The application's instances and their health. */
     public InstanceMonitor instances() {
         return instances;
@@ -267,6 +294,14 @@ public final class ScalingEngine implements AutoCloseable {
     /** Where the instances run, when the engine may act on them; empty for instances it only watches. */
     public java.util.Optional<ScalingPlatform> platform() {
         return java.util.Optional.ofNullable(platform.get());
+    }
+
+    private void watchLoadTests() {
+        try {
+            performance.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("Load test watch failed; the next one runs as scheduled", e);
+        }
     }
 
     private void tickBalancer() {
@@ -327,6 +362,7 @@ public final class ScalingEngine implements AutoCloseable {
         }
         journal.record(new EngineEvent(clock.instant(), "engine", "stopping", "engine", "Engine stopping"));
         autoScaler.close();
+        loadTester.close();
         AutoCloseable remote = remoteClose.getAndSet(null);
         if (remote != null) {
             try {

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *             (closed|constant-rate|ramping-rate), "durationSeconds", "request": { "method", "timeoutMs",
  *             "headers" (names only) }, "checks": [text], "thresholds": [text], "abortOnFail" },
  *   "requests", "rps", "latencyMs": { "p50", "p90", "p95", "p99", "max", "mean" },
- *   "errors": { "timeout", "connect", "4xx", "5xx", "other" }, "errorCount", "errorRatePercent", "missedSends",
+ *   "errors": { "timeout", "connect", "4xx", "5xx", "other" }, "errorCount", "errorRatePercent", "missedSends", "poolWaits",
  *   "checks": { "passed", "failed", "passedPercent" },
  *   "thresholds": [ { "threshold", "metric", "comparison", "limit", "actual", "passed" } ],
  *   "perInstance": { instance: requests },
@@ -65,6 +65,7 @@ final class ReportJson {
         root.put("errorCount", report.errorCount());
         number(root, "errorRatePercent", ReportText.errorRate(report));
         root.put("missedSends", report.missedSends());
+        root.put("poolWaits", report.poolWaits());
         ObjectNode checks = root.putObject("checks");
         checks.put("passed", report.checksPassed());
         checks.put("failed", report.checksFailed());
