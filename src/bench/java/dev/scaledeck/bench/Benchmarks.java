@@ -18,6 +18,7 @@ public final class Benchmarks {
         all.put("startup", StartupBenchmark::run);
         all.put("balancer", BalancerBenchmark::run);
         all.put("backup", BackupBenchmark::run);
+        all.put("loadgen", LoadGenBenchmark::run);
         String only = args.length > 0 ? args[0].trim() : "";
         if (!only.isEmpty() && !all.containsKey(only)) {
             System.err.println("Unknown benchmark '" + only + "'; known: " + String.join(", ", all.keySet()));

@@ -51,6 +51,7 @@ final class UrlClient implements TargetClient {
     private final RequestSpec request;
     private final ContentType contentType;
     private final boolean keepBody;
+    private volatile boolean closing;
 
     /**
      * @param connections most connections open at once
@@ -78,7 +79,7 @@ final class UrlClient implements TargetClient {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .setIoReactorExceptionCallback(UrlClient::reactorFailed)
+                .setIoReactorExceptionCallback(this::reactorFailed)
                 .build();
         http.start();
     }
@@ -104,12 +105,17 @@ final class UrlClient implements TargetClient {
     /** Cancels outstanding requests at once. */
     @Override
     public void close() {
+        closing = true;
         http.close(CloseMode.IMMEDIATE);
     }
 
-    /** Closing at once races the I/O threads, which then find their selector closed: expected, not worth an ERROR. */
-    private static void reactorFailed(Exception e) {
-        if (e instanceof ClosedSelectorException) {
+    /**
+     * Closing at once races the I/O threads, which then find their selector closed or its keys
+     * changed under them (a ConcurrentModificationException inside the reactor): expected while
+     * closing, not worth a warning.
+     */
+    private void reactorFailed(Exception e) {
+        if (closing || e instanceof ClosedSelectorException) {
             LOG.debug("HTTP client I/O thread ended while the client closed", e);
         } else {
             LOG.warn("HTTP client I/O thread failed", e);
