@@ -110,7 +110,8 @@ public final class LoadTestCommand extends EngineCommand {
     }
 
     static String progress(LoadTestSnapshot s, LoadTestPlan plan) {
-        String load = s.activeUsers() > 0 ? s.activeUsers() + " users" : Math.round(s.targetRate()) + "/s asked";
+        String load = plan.workload() instanceof dev.scaledeck.engine.loadtest.Workload.Closed
+                ? s.activeUsers() + " users" : Math.round(s.targetRate()) + "/s asked";
         return String.format(Locale.ROOT, "%4ds/%ds  %s  %6.0f req/s  p50 %5.0f ms  p99 %6.0f ms  errors %d  in flight %d   ",
                 s.elapsed().toSeconds(), plan.duration().toSeconds(), load, s.requestsPerSecond(), nanToZero(s.p50Ms()),
                 nanToZero(s.p99Ms()), s.errorCount(), s.inFlight());
