@@ -43,11 +43,10 @@ final class LoadTestTexts {
 
     /** How a run ended, in the colour of its verdict, with the figures and where the report is. */
     static StatusLine outcome(LoadTestReport r) {
-        String figures = figures(r) + r.directory().map(d -> " Report: " + d.resolve("report.html")).orElse("");
+        String figures = figures(r);
         String ran = seconds(Duration.between(r.started(), r.ended()));
         return switch (r.state()) {
-            case FAILED -> StatusLine.bad("Load test " + r.id() + " could not run: " + r.problem().orElse("no reason given")
-                    + r.directory().map(d -> " Report: " + d.resolve("report.html")).orElse(""));
+            case FAILED -> StatusLine.bad("Load test " + r.id() + " could not run: " + r.problem().orElse("no reason given"));
             case ABORTED -> StatusLine.bad("Aborted after " + ran + ": " + r.problem().orElse("a threshold was lost")
                     + ". " + figures);
             case STOPPED -> new StatusLine("Stopped after " + ran + " (you pressed Stop); on what ran, "

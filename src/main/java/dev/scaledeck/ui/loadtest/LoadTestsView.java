@@ -47,18 +47,16 @@ public final class LoadTestsView extends VBox {
         getStyleClass().add("section");
 
         VBox formCard = Panels.card("Test", form(vm));
-        formCard.getStyleClass().add("loadtest-form-card");
-        VBox live = Panels.card("Running test", liveCharts(vm));
+        VBox shares = Panels.card("Requests per instance", instancesTable(vm.charts()));
+        VBox left = new VBox(formCard, shares);
+        left.getStyleClass().add("loadtest-left");
+        VBox.setVgrow(shares, Priority.ALWAYS);
+        VBox live = Panels.card("Run: live while it runs, then its outcome", liveCharts(vm));
         HBox.setHgrow(live, Priority.ALWAYS);
-        HBox top = new HBox(formCard, live);
+        HBox top = new HBox(left, live);
         top.getStyleClass().add("row");
 
-        VBox shares = Panels.card("Requests per instance", instancesTable(vm.charts()));
-        shares.getStyleClass().add("loadtest-form-card");
-        VBox past = Panels.card("Past runs, newest first", historyPanel(vm));
-        HBox.setHgrow(past, Priority.ALWAYS);
-        HBox bottom = new HBox(shares, past);
-        bottom.getStyleClass().add("row");
+        VBox bottom = Panels.card("Past runs, newest first", historyPanel(vm));
 
         VBox body = new VBox(top, bottom);
         body.getStyleClass().add("section-body");
@@ -81,7 +79,8 @@ public final class LoadTestsView extends VBox {
         kind.setId("loadtests-target-kind");
         kind.valueProperty().bindBidirectional(form.targetKindProperty());
         kind.setMinWidth(Region.USE_PREF_SIZE);
-        TextField target = field("target", "", form.targetTextProperty(), 22);
+        TextField target = field("target", "", form.targetTextProperty(), 12);
+        target.setMinWidth(80);
         HBox.setHgrow(target, Priority.ALWAYS);
         ComboBox<LoadModel> model = new ComboBox<>(FXCollections.observableArrayList(form.models()));
         model.setId("loadtests-model");
@@ -91,24 +90,28 @@ public final class LoadTestsView extends VBox {
         grid.getStyleClass().add("policy-grid");
         ColumnConstraints captions = new ColumnConstraints();
         captions.setMinWidth(Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().add(captions);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        inputs.setFillWidth(true);
+        grid.getColumnConstraints().addAll(captions, inputs);
         grid.addRow(0, Labels.caption("Target"), row(kind, target));
         grid.addRow(1, Labels.caption("Model"), model);
-        Node[] users = {Labels.caption("Users"), row(field("users", "50", form.usersProperty(), 4),
-                Labels.caption("ramp-up"), field("ramp-up", "10s", form.rampUpProperty(), 4),
-                Labels.caption("think time"), field("think-time", "0s", form.thinkTimeProperty(), 4))};
-        Node[] rate = {Labels.caption("Rate (req/s)"), row(field("rate", "100", form.rateProperty(), 4),
-                Labels.caption("ramp to"), field("rate-to", "optional", form.rateToProperty(), 5),
-                Labels.caption("connections"), field("connections", "100", form.connectionsProperty(), 4))};
+        Node[] users = {Labels.caption("Users"), row(field("users", "50", form.usersProperty(), 3),
+                Labels.caption("ramp-up"), field("ramp-up", "10s", form.rampUpProperty(), 3),
+                Labels.caption("think time"), field("think-time", "0s", form.thinkTimeProperty(), 3))};
+        Node[] rate = {Labels.caption("Rate (req/s)"), row(field("rate", "100", form.rateProperty(), 3),
+                Labels.caption("ramp to"), field("rate-to", "optional", form.rateToProperty(), 4),
+                Labels.caption("connections"), field("connections", "100", form.connectionsProperty(), 3))};
         grid.addRow(2, users);
         grid.addRow(3, rate);
         shownWhen(form.usersModelProperty(), users);
         shownWhen(form.usersModelProperty().not(), rate);
-        grid.addRow(4, Labels.caption("Duration"), field("duration", "60s", form.durationProperty(), 5));
+        grid.addRow(4, Labels.caption("Duration"), row(field("duration", "60s", form.durationProperty(), 4)));
         grid.addRow(5, Labels.caption("Thresholds"), area("thresholds", "p95<500ms, error_rate<1% (one per line or "
                 + "comma-separated)", form.thresholdsProperty()));
-        grid.addRow(6, Labels.caption("Checks"), area("checks", "optional, one per line: status==200, body~ok",
-                form.checksProperty()));
+        TextArea checks = area("checks", "optional, one per line: status==200, body~ok", form.checksProperty());
+        checks.setPrefRowCount(1);
+        grid.addRow(6, Labels.caption("Checks"), checks);
         CheckBox abort = new CheckBox("Abort when a threshold is clearly lost");
         abort.setId("loadtests-abort");
         abort.selectedProperty().bindBidirectional(form.abortOnFailProperty());
@@ -149,7 +152,7 @@ public final class LoadTestsView extends VBox {
         area.setId("loadtests-" + id);
         area.setPromptText(prompt);
         area.setPrefRowCount(2);
-        area.setPrefColumnCount(22);
+        area.setPrefColumnCount(16);
         area.setWrapText(true);
         area.textProperty().bindBidirectional(text);
         return area;
@@ -239,11 +242,11 @@ public final class LoadTestsView extends VBox {
     private static VBox historyPanel(LoadTestsViewModel vm) {
         TableView<ReportRow> table = Controls.table("loadtests-history", vm.history(),
                 "No load tests yet: fill in the form and press Start");
-        table.setPrefHeight(220);
+        table.getStyleClass().add("loadtest-history");
         Controls.followSelection(table, vm.selectedProperty());
-        table.getColumns().add(column("Started", ReportRow::started, null, 140, false));
-        table.getColumns().add(column("Name", ReportRow::name, null, 130, false));
-        table.getColumns().add(column("Target", ReportRow::target, null, 180, false));
+        table.getColumns().add(column("Started", ReportRow::started, null, 150, false));
+        table.getColumns().add(column("Name", ReportRow::name, null, 150, false));
+        table.getColumns().add(column("Target", ReportRow::target, null, 220, false));
         table.getColumns().add(column("Requests", ReportRow::requests, null, 75, true));
         table.getColumns().add(column("Req/s", ReportRow::rps, null, 65, true));
         table.getColumns().add(column("p99", ReportRow::p99, null, 70, true));

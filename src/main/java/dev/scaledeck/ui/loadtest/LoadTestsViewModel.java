@@ -121,8 +121,6 @@ public final class LoadTestsViewModel implements LiveViewModel {
         progress.set(LoadTestTexts.progress(latest, run.plan()));
         if (run.report().isDone()) {
             finish();
-        } else {
-            summary.set(LoadTestTexts.running(run.id(), run.plan()));
         }
     }
 
@@ -164,7 +162,7 @@ public final class LoadTestsViewModel implements LiveViewModel {
         charts.reset(started.plan(), first);
         progress.set(LoadTestTexts.progress(first, started.plan()));
         status.set(StatusLine.plain(LoadTestTexts.running(started.id(), started.plan())));
-        summary.set(LoadTestTexts.running(started.id(), started.plan()));
+        summary.set("Load test " + started.id() + " running · reports go to " + reportsDirectory);
         refreshActions();
     }
 

@@ -193,7 +193,7 @@ class LoadTestsViewModelTest {
 
         assertThat(vm.statusProperty().get().style()).isEqualTo(StatusStyles.GOOD);
         assertThat(vm.statusProperty().get().text()).startsWith("Passed: every threshold held (p99<1s: ")
-                .contains("error_rate<1%: 0.00 %").contains("Report: " + home.resolve("reports"));
+                .contains("error_rate<1%: 0.00 %").endsWith(", errors 0.");
         assertThat(vm.progressProperty().get()).contains(" requests · ").contains("errors 0");
         ReportRow row = vm.history().get(0);
         assertThat(vm.selectedProperty().get()).as("the new run, selected").isEqualTo(row);
@@ -204,6 +204,8 @@ class LoadTestsViewModelTest {
         assertThat(row.state()).isEqualTo("completed");
         assertThat(row.errorRate()).isEqualTo("0.00 %");
         assertThat(vm.selectedReportProperty().get()).isEqualTo(row.html().orElseThrow());
+        assertThat(vm.selectionTextProperty().get()).isEqualTo(row.html().orElseThrow().toString())
+                .startsWith(home.resolve("reports").toString());
         assertThat(Files.isRegularFile(row.html().orElseThrow())).isTrue();
         assertThat(vm.summaryProperty().get()).endsWith(" in " + home.resolve("reports"));
         assertThat(vm.runningProperty().get()).isFalse();
