@@ -2,8 +2,8 @@ package dev.scaledeck.ui.loadtest;
 
 /** How the window's load test offers load: virtual users (closed) or an arrival rate (open). */
 public enum LoadModel {
-    USERS("Virtual users (closed model)"),
-    RATE("Arrival rate (open model)");
+    USERS("Users (closed model)"),
+    RATE("Rate (open model)");
 
     private final String label;
 

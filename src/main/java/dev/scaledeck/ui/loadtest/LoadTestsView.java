@@ -95,7 +95,8 @@ public final class LoadTestsView extends VBox {
         inputs.setFillWidth(true);
         grid.getColumnConstraints().addAll(captions, inputs);
         grid.addRow(0, Labels.caption("Target"), row(kind, target));
-        grid.addRow(1, Labels.caption("Model"), model);
+        grid.addRow(1, Labels.caption("Model"), row(model, Labels.caption("duration"),
+                field("duration", "60s", form.durationProperty(), 3)));
         Node[] users = {Labels.caption("Users"), row(field("users", "50", form.usersProperty(), 3),
                 Labels.caption("ramp-up"), field("ramp-up", "10s", form.rampUpProperty(), 3),
                 Labels.caption("think time"), field("think-time", "0s", form.thinkTimeProperty(), 3))};
@@ -106,16 +107,15 @@ public final class LoadTestsView extends VBox {
         grid.addRow(3, rate);
         shownWhen(form.usersModelProperty(), users);
         shownWhen(form.usersModelProperty().not(), rate);
-        grid.addRow(4, Labels.caption("Duration"), row(field("duration", "60s", form.durationProperty(), 4)));
-        grid.addRow(5, Labels.caption("Thresholds"), area("thresholds", "p95<500ms, error_rate<1% (one per line or "
+        grid.addRow(4, Labels.caption("Thresholds"), area("thresholds", "p95<500ms, error_rate<1% (one per line or "
                 + "comma-separated)", form.thresholdsProperty()));
         TextArea checks = area("checks", "optional, one per line: status==200, body~ok", form.checksProperty());
         checks.setPrefRowCount(1);
-        grid.addRow(6, Labels.caption("Checks"), checks);
+        grid.addRow(5, Labels.caption("Checks"), checks);
         CheckBox abort = new CheckBox("Abort when a threshold is clearly lost");
         abort.setId("loadtests-abort");
         abort.selectedProperty().bindBidirectional(form.abortOnFailProperty());
-        grid.add(abort, 1, 7);
+        grid.add(abort, 1, 6);
         grid.disableProperty().bind(vm.runningProperty());
 
         Button start = Controls.button("loadtests-start", "Start", vm.canStartProperty(), vm::start);
@@ -179,7 +179,14 @@ public final class LoadTestsView extends VBox {
         loadTitle.getStyleClass().add("metric-name");
         loadTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> charts.load().title(), charts.loadProperty()));
+        VBox.setVgrow(load, Priority.ALWAYS);
         grid.add(new VBox(loadTitle, load), 1, 1);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.RowConstraints half = new javafx.scene.layout.RowConstraints();
+            half.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(half);
+        }
+        VBox.setVgrow(grid, Priority.ALWAYS);
         return new VBox(Labels.statusLine("loadtests-status", vm.statusProperty()),
                 Labels.shownWhenNotEmpty(Labels.wrapping("loadtests-progress", "overview-line", vm.progressProperty())),
                 grid);
@@ -188,6 +195,7 @@ public final class LoadTestsView extends VBox {
     private static VBox titled(String title, Node chart) {
         Label name = new Label(title);
         name.getStyleClass().add("metric-name");
+        VBox.setVgrow(chart, Priority.ALWAYS);
         return new VBox(name, chart);
     }
 
@@ -200,7 +208,7 @@ public final class LoadTestsView extends VBox {
 
     private static TableView<InstanceShare> instancesTable(LoadTestCharts charts) {
         TableView<InstanceShare> table = Controls.table("loadtests-instances", charts.shares(),
-                "Shown for the cluster target: each instance's part of the requests");
+                "Shown during a cluster run");
         table.getStyleClass().add("loadtest-instances");
         table.getColumns().add(column("Instance", InstanceShare::instance, null, 130, false));
         table.getColumns().add(column("Requests", InstanceShare::requests, null, 80, true));
