@@ -66,7 +66,7 @@ class CliTest {
         assertThat(exitAfter.err()).contains("--exit-after = 'soon' is not valid");
         Result section = run(Map.of(), "gui", "--section", "Billing");
         assertThat(section.code()).isEqualTo(2);
-        assertThat(section.err()).contains("--section = 'Billing' is not valid: one of Overview, Pool, Balancer, Scaling, Health, Backups");
+        assertThat(section.err()).contains("--section = 'Billing' is not valid: one of Overview, Pool, Balancer, Scaling, Health, Load tests, Backups");
     }
 
     @Test

@@ -4,10 +4,13 @@ import dev.scaledeck.ui.backup.BackupsView;
 import dev.scaledeck.ui.backup.BackupsViewModel;
 import dev.scaledeck.ui.balancer.BalancerView;
 import dev.scaledeck.ui.balancer.BalancerViewModel;
+import dev.scaledeck.ui.common.DesktopBrowser;
 import dev.scaledeck.ui.common.DialogService;
 import dev.scaledeck.ui.common.TaskExecutor;
 import dev.scaledeck.ui.health.HealthView;
 import dev.scaledeck.ui.health.HealthViewModel;
+import dev.scaledeck.ui.loadtest.LoadTestsView;
+import dev.scaledeck.ui.loadtest.LoadTestsViewModel;
 import dev.scaledeck.ui.overview.OverviewView;
 import dev.scaledeck.ui.overview.OverviewViewModel;
 import dev.scaledeck.ui.pool.PoolView;
@@ -22,7 +25,7 @@ public final class Sections {
 
     /** Every section's title, in navigation order. */
     public static final List<String> TITLES = List.of("Overview", "Pool", "Balancer", "Scaling", "Health",
-            "Backups");
+            "Load tests", "Backups");
 
     private Sections() {
     }
@@ -38,7 +41,8 @@ public final class Sections {
                 Section.of(TITLES.get(2), new BalancerViewModel(tasks, dialogs), BalancerView::new),
                 Section.of(TITLES.get(3), new ScalingViewModel(tasks, dialogs), ScalingView::new),
                 Section.of(TITLES.get(4), new HealthViewModel(tasks, dialogs), HealthView::new),
-                Section.of(TITLES.get(5), new BackupsViewModel(tasks, dialogs), BackupsView::new));
+                Section.of(TITLES.get(5), new LoadTestsViewModel(tasks, new DesktopBrowser()), LoadTestsView::new),
+                Section.of(TITLES.get(6), new BackupsViewModel(tasks, dialogs), BackupsView::new));
     }
 
     /** The title as spelled in {@link #TITLES}, matched without regard to case. */

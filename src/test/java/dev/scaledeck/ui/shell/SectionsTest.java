@@ -2,6 +2,7 @@ package dev.scaledeck.ui.shell;
 
 import dev.scaledeck.ui.common.CurrentThreadTaskExecutor;
 import dev.scaledeck.ui.fixtures.RecordingDialogService;
+import dev.scaledeck.ui.loadtest.LoadTestsViewModel;
 import dev.scaledeck.ui.scaling.ScalingViewModel;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,8 @@ class SectionsTest {
 
     @Test
     void shouldListTheSectionsInTheOrderOfTheDesign() {
-        assertThat(Sections.TITLES).containsExactly("Overview", "Pool", "Balancer", "Scaling", "Health", "Backups");
+        assertThat(Sections.TITLES).containsExactly("Overview", "Pool", "Balancer", "Scaling", "Health", "Load tests",
+                "Backups");
     }
 
     @Test
@@ -21,6 +23,8 @@ class SectionsTest {
 
         assertThat(sections).extracting(Section::title).containsExactlyElementsOf(Sections.TITLES);
         assertThat(sections.get(Sections.TITLES.indexOf("Scaling")).viewModel()).isInstanceOf(ScalingViewModel.class);
+        assertThat(sections.get(Sections.TITLES.indexOf("Load tests")).viewModel())
+                .isInstanceOf(LoadTestsViewModel.class);
     }
 
     @Test
