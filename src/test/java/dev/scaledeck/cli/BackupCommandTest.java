@@ -28,7 +28,6 @@ class BackupCommandTest {
     Path home;
     private DatabaseUrl db;
 
-
     @BeforeEach
     void database() throws Exception {
         db = TestPostgres.freshDatabase();

@@ -16,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,11 +25,8 @@ class CliTest {
     @TempDir
     Path home;
 
-
     private Result run(Map<String, String> env, String... args) {
-        Map<String, String> e = new HashMap<>(env);
-        e.putIfAbsent("SCALEDECK_HOME", home.toString());
-        return CliRun.run(e, args);
+        return CliRun.inHome(home, env, args);
     }
 
     @Test

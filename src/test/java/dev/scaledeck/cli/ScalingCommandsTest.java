@@ -17,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +27,8 @@ class ScalingCommandsTest {
     @TempDir
     Path home;
 
-
     private Result run(Map<String, String> env, String... args) {
-        Map<String, String> e = new HashMap<>(env);
-        e.putIfAbsent("SCALEDECK_HOME", home.toString());
-        return CliRun.run(e, args);
+        return CliRun.inHome(home, env, args);
     }
 
     @Test

@@ -16,6 +16,13 @@ public final class CliRun {
     private CliRun() {
     }
 
+    /** Runs {@code args} with {@code env} as the environment, and {@code home} as the data directory unless env names one. */
+    public static Result inHome(java.nio.file.Path home, Map<String, String> env, String... args) {
+        Map<String, String> e = new java.util.HashMap<>(env);
+        e.putIfAbsent("SCALEDECK_HOME", home.toString());
+        return run(e, args);
+    }
+
     /** Runs {@code args} with {@code env} as the environment. */
     public static Result run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();

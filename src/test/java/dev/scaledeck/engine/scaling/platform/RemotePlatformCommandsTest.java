@@ -26,7 +26,6 @@ class RemotePlatformCommandsTest {
     @TempDir
     Path home;
 
-
     private Result run(Map<String, String> env, String... args) {
         Map<String, String> e = new HashMap<>(env);
         e.put("SCALEDECK_HOME", home.toString());
