@@ -174,7 +174,8 @@ final class LoadTestOptions {
         }
     }
 
-    private static Duration duration(String option, String text) {
+    /** A duration option's value; the message names the option, the text and what is allowed. */
+    static Duration duration(String option, String text) {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,6 @@
 package dev.scaledeck.cli;
 
-import dev.scaledeck.engine.config.Durations;
+import dev.scaledeck.engine.util.Numbers;
 import dev.scaledeck.engine.loadtest.LoadTarget;
 import dev.scaledeck.engine.loadtest.RequestSpec;
 import dev.scaledeck.engine.loadtest.RunState;
@@ -15,7 +15,6 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +83,8 @@ public final class StressTestCommand extends EngineCommand {
         try {
             LoadTarget t = target.url != null ? new LoadTarget.Url(URI.create(target.url)) : new LoadTarget.Cluster(path);
             plan = new StressPlan(target.url != null ? "stress-url" : "stress-cluster", t, RequestSpec.get(), byRate,
-                    start, step, steps, duration("--step-duration", stepDuration), duration("--p99-limit", p99Limit),
+                    start, step, steps, LoadTestOptions.duration("--step-duration", stepDuration),
+                    LoadTestOptions.duration("--p99-limit", p99Limit),
                     maxErrorRate, 5);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -129,7 +129,7 @@ public final class StressTestCommand extends EngineCommand {
     }
 
     private static String stepLine(StressPlan plan, StressReport.Step s) {
-        return String.format(Locale.ROOT, "  %s %s: %.0f req/s, p99 %.0f ms, errors %.1f %% %s", number(s.load()),
+        return String.format(Locale.ROOT, "  %s %s: %.0f req/s, p99 %.0f ms, errors %.1f %% %s", Numbers.plain(s.load()),
                 plan.unit(), s.requestsPerSecond(), s.p99Ms(), s.errorRatePercent(), s.held() ? "held" : "BROKE");
     }
 
@@ -156,15 +156,4 @@ public final class StressTestCommand extends EngineCommand {
         return doc;
     }
 
-    private static Duration duration(String option, String text) {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not valid: " + Durations.ALLOWED);
-        }
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
 }

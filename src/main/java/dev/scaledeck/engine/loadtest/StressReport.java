@@ -1,5 +1,6 @@
 package dev.scaledeck.engine.loadtest;
 
+import dev.scaledeck.engine.util.Numbers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,14 +41,10 @@ public record StressReport(StressPlan plan, Instant started, Instant ended, RunS
     /** One line: {@code held 40 users (812 requests/s); broke at 50 users: p99 2310 ms > 2000 ms}. */
     public String summary() {
         String unit = plan.unit();
-        String held = highestHeld.map(s -> "held " + number(s.load()) + " " + unit + " ("
-                + number(s.requestsPerSecond()) + " requests/s)").orElse("no step held");
-        String broke = brokeAt.map(s -> "; broke at " + number(s.load()) + " " + unit + ": "
+        String held = highestHeld.map(s -> "held " + Numbers.oneDecimal(s.load()) + " " + unit + " ("
+                + Numbers.oneDecimal(s.requestsPerSecond()) + " requests/s)").orElse("no step held");
+        String broke = brokeAt.map(s -> "; broke at " + Numbers.oneDecimal(s.load()) + " " + unit + ": "
                 + breakingReason.orElse("")).orElse("; did not break within " + plan.maxSteps() + " steps");
         return held + broke;
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 }

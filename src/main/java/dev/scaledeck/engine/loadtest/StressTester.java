@@ -1,5 +1,6 @@
 package dev.scaledeck.engine.loadtest;
 
+import dev.scaledeck.engine.util.Numbers;
 import dev.scaledeck.engine.util.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +122,8 @@ public final class StressTester {
         private String broken(LoadTestReport r, StressReport.Step best) {
             double errors = errorRate(r);
             if (errors > plan.maxErrorRatePercent()) {
-                return String.format(Locale.ROOT, "error rate %.1f %% > %s %%", errors, number(plan.maxErrorRatePercent()));
+                return String.format(Locale.ROOT, "error rate %.1f %% > %s %%", errors,
+                        Numbers.plain(plan.maxErrorRatePercent()));
             }
             double limit = plan.p99Limit().toMillis();
             if (r.latency().p99() > limit) {
@@ -129,7 +131,7 @@ public final class StressTester {
             }
             if (best != null && r.requestsPerSecond() < best.requestsPerSecond() * (1 + plan.minGainPercent() / 100)) {
                 return String.format(Locale.ROOT, "throughput no longer rising (%.0f -> %.0f requests/s, less than +%s %%)",
-                        best.requestsPerSecond(), r.requestsPerSecond(), number(plan.minGainPercent()));
+                        best.requestsPerSecond(), r.requestsPerSecond(), Numbers.plain(plan.minGainPercent()));
             }
             return null;
         }
@@ -173,9 +175,5 @@ public final class StressTester {
 
     private static double errorRate(LoadTestReport r) {
         return r.requests() == 0 ? 0 : 100.0 * r.errorCount() / r.requests();
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -1,5 +1,6 @@
 package dev.scaledeck.engine.loadtest;
 
+import dev.scaledeck.engine.util.Numbers;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -54,7 +55,7 @@ public sealed interface Workload {
 
         @Override
         public String describe() {
-            return number(perSecond) + " requests/s";
+            return Numbers.plain(perSecond) + " requests/s";
         }
     }
 
@@ -73,7 +74,7 @@ public sealed interface Workload {
 
         @Override
         public String describe() {
-            return number(fromPerSecond) + " to " + number(toPerSecond) + " requests/s";
+            return Numbers.plain(fromPerSecond) + " to " + Numbers.plain(toPerSecond) + " requests/s";
         }
     }
 
@@ -100,9 +101,5 @@ public sealed interface Workload {
         // whole seconds read best as 1m 30s; a think time of 5ms must not print as 0s
         return d.toMillis() % 1000 == 0 ? dev.scaledeck.engine.config.Durations.human(d)
                 : dev.scaledeck.engine.config.Durations.format(d);
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

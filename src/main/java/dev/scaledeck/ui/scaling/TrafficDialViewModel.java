@@ -1,5 +1,6 @@
 package dev.scaledeck.ui.scaling;
 
+import dev.scaledeck.engine.util.Numbers;
 import dev.scaledeck.engine.TrafficDial;
 import dev.scaledeck.ui.common.Parsed;
 import dev.scaledeck.ui.common.StatusLine;
@@ -13,7 +14,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import java.util.Locale;
 
 /**
  * The embedded environment's background traffic, turned up and down by the operator, so load
@@ -43,7 +43,7 @@ public final class TrafficDialViewModel {
         available.set(dial != null);
         if (dial != null) {
             hint.set("Background requests over the sample instances, through the balancer. " + dial.hint());
-            rateText.set(number(dial.rate()));
+            rateText.set(Numbers.oneDecimal(dial.rate()));
             showCurrent();
         }
         revalidate();
@@ -63,7 +63,7 @@ public final class TrafficDialViewModel {
         }, progress -> { }, done -> {
             showCurrent();
             message.set(StatusLine.good(done == 0 ? "Background traffic is off."
-                    : "Sending " + number(done) + " requests/s through the balancer."));
+                    : "Sending " + Numbers.oneDecimal(done) + " requests/s through the balancer."));
             revalidate();
         }, failure -> {
             message.set(StatusLine.bad("Could not change the traffic: " + failure.getMessage()));
@@ -72,7 +72,7 @@ public final class TrafficDialViewModel {
     }
 
     private void showCurrent() {
-        current.set(dial.rate() == 0 ? "off" : number(dial.rate()) + " requests/s now");
+        current.set(dial.rate() == 0 ? "off" : Numbers.oneDecimal(dial.rate()) + " requests/s now");
     }
 
     private void revalidate() {
@@ -98,12 +98,10 @@ public final class TrafficDialViewModel {
         } catch (NumberFormatException e) {
             // said below
         }
-        return Parsed.invalid("Type requests per second from 0 to " + number(dial.maxRate()) + ", not '" + t + "'");
+        return Parsed.invalid("Type requests per second from 0 to " + Numbers.oneDecimal(dial.maxRate())
+                + ", not '" + t + "'");
     }
 
-    private static String number(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
-    }
 
     public ReadOnlyBooleanProperty availableProperty() {
         return available.getReadOnlyProperty();
