@@ -57,28 +57,25 @@ public final class GuiCommand implements Callable<Integer> {
         }
     }
 
+    /** The option's duration, or null when it is not given. */
+    private Duration optionalDuration(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(),
+                    option + " = '" + text + "' is not valid: " + Durations.ALLOWED);
+        }
+    }
+
     @Override
     public Integer call() {
-        Duration after = null;
-        if (exitAfter != null) {
-            try {
-                after = Durations.parse(exitAfter);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(),
-                        "--exit-after = '" + exitAfter + "' is not valid: " + Durations.ALLOWED);
-            }
-        }
-        Duration delay = null;
-        if (screenshotAfter != null) {
-            try {
-                delay = Durations.parse(screenshotAfter);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(),
-                        "--screenshot-after = '" + screenshotAfter + "' is not valid: " + Durations.ALLOWED);
-            }
-            if (screenshot == null) {
-                throw new ParameterException(spec.commandLine(), "--screenshot-after needs --screenshot FILE");
-            }
+        Duration after = optionalDuration("--exit-after", exitAfter);
+        Duration delay = optionalDuration("--screenshot-after", screenshotAfter);
+        if (delay != null && screenshot == null) {
+            throw new ParameterException(spec.commandLine(), "--screenshot-after needs --screenshot FILE");
         }
         String sectionTitle = null;
         if (section != null) {

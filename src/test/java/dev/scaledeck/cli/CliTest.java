@@ -60,6 +60,12 @@ class CliTest {
         Result exitAfter = run(Map.of(), "gui", "--exit-after", "soon");
         assertThat(exitAfter.code()).isEqualTo(2);
         assertThat(exitAfter.err()).contains("--exit-after = 'soon' is not valid");
+        Result screenshotAfter = run(Map.of(), "gui", "--screenshot", "x.png", "--screenshot-after", "later");
+        assertThat(screenshotAfter.code()).isEqualTo(2);
+        assertThat(screenshotAfter.err()).contains("--screenshot-after = 'later' is not valid: a duration such as");
+        Result delayAlone = run(Map.of(), "gui", "--screenshot-after", "30s");
+        assertThat(delayAlone.code()).isEqualTo(2);
+        assertThat(delayAlone.err()).contains("--screenshot-after needs --screenshot FILE");
         Result section = run(Map.of(), "gui", "--section", "Billing");
         assertThat(section.code()).isEqualTo(2);
         assertThat(section.err()).contains("--section = 'Billing' is not valid: one of Overview, Pool, Balancer, Scaling, Health, Load tests, Backups");
