@@ -61,7 +61,14 @@ final class ConfigParser {
                 positiveDuration(Setting.LOAD_TEST_LATENCY_ALERT));
         return new ScalingConfig(home, database, pool, instances, autoScaling, embedded, monitor, debug(),
                 balancer(), health(), services(), failover(), secondaryDatabase(database), httpFailovers(),
-                backup(home));
+                backup(home), recovery(home));
+    }
+
+    private RecoveryConfig recovery(Path home) {
+        RawValue dir = raw.get(Setting.RECOVERY_DIRECTORY);
+        Path directory = dir.text().isBlank() ? home.resolve("runbooks") : path(dir, dir.text());
+        return new RecoveryConfig(choice(Setting.RECOVERY_MODE, dev.scaledeck.engine.recovery.RecoveryMode.values()),
+                directory);
     }
 
     private BalancerConfig balancer() {

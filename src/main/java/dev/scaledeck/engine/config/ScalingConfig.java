@@ -29,13 +29,15 @@ import java.util.Optional;
  * @param secondaryDatabase a standby database to fail over to, if any
  * @param httpFailovers HTTP services with a standby
  * @param backup      backups: repository, schedules, retention, copies, RPO
+ * @param recovery    disaster recovery: detection mode, the operator's runbooks
  */
 public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfig pool,
                             Optional<List<InstanceSpec>> configuredInstances, AutoScalingConfig autoScaling,
                             EmbeddedConfig embedded, MonitorConfig monitor, boolean debug,
                             BalancerConfig balancer, HealthConfig health, List<ServiceSpec> healthServices,
                             FailoverConfig failover, Optional<DatabaseUrl> secondaryDatabase,
-                            List<HttpFailoverSpec> httpFailovers, BackupConfig backup) {
+                            List<HttpFailoverSpec> httpFailovers, BackupConfig backup,
+                            RecoveryConfig recovery) {
 
     public ScalingConfig {
         configuredInstances = configuredInstances.map(List::copyOf);
