@@ -82,6 +82,7 @@ public final class ScalingEngine implements AutoCloseable {
     private final LoadTester loadTester;
     private final StressTester stressTester;
     private final PerformanceWatch performance;
+    private final dev.scaledeck.engine.recovery.RecoveryCenter recovery;
     private final java.util.concurrent.atomic.AtomicReference<AutoCloseable> remoteClose =
             new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -133,6 +134,7 @@ public final class ScalingEngine implements AutoCloseable {
         this.stressTester = new StressTester(loadTester::start, clock);
         this.performance = new PerformanceWatch(loadTester::running,
                 new PerformanceMonitor(alerts, config.monitor().loadTestLatency()));
+        this.recovery = new dev.scaledeck.engine.recovery.RecoveryCenter(this, config.recovery(), clock);
     }
 
     /**
@@ -154,6 +156,7 @@ public final class ScalingEngine implements AutoCloseable {
         engine.scheduler.scheduleAtFixedRate(engine::tickBalancer, 100, 100, TimeUnit.MILLISECONDS);
         engine.scheduler.scheduleAtFixedRate(engine::watchLoadTests, 1, 1, TimeUnit.SECONDS);
         engine.health.startPeriodicChecks(config.health().checkInterval());
+        engine.recovery.startDetection(engine.scheduler, engine.io);
         if (config.autoScaling().platform() != Platform.LOCAL) {
             engine.connectRemotePlatform();
         }
@@ -200,6 +203,14 @@ public final class ScalingEngine implements AutoCloseable {
         return databaseFailover == null ? java.util.Optional.empty() : java.util.Optional.of(databaseFailover.snapshot());
     }
 
+    /**
+     * Checks the database and its standby now and fails over if the active one is down, as the
+     * periodic check would; empty when no standby database is configured.
+     */
+    public java.util.Optional<FailoverSnapshot> checkDatabaseFailover() {
+        return databaseFailover == null ? java.util.Optional.empty() : java.util.Optional.of(databaseFailover.checkNow());
+    }
+
     /** Pool and JVM samples and their alerts. */
     public ResourceMonitor resources() {
         return resources;
@@ -244,6 +255,15 @@ public final class ScalingEngine implements AutoCloseable {
     /** Stress tests: load in steps until the system breaks ({@code runBasicStressTest(url)}, {@code start(plan)}). */
     public StressTester stressTester() {
         return stressTester;
+    }
+
+    /**
+     * Disaster recovery ({@code engine.recovery()}): the runbooks, continuous detection
+     * ({@code detect(signals)}, {@code detected()}), runs in dry-run, drill or execute mode
+     * ({@code start}, the seed's {@code execute(planId, mode)}), their history and the impact assessment.
+     */
+    public dev.scaledeck.engine.recovery.RecoveryCenter recovery() {
+        return recovery;
     }
 
     /** The application's instances and their health. */
@@ -361,6 +381,7 @@ public final class ScalingEngine implements AutoCloseable {
             return;
         }
         journal.record(new EngineEvent(clock.instant(), "engine", "stopping", "engine", "Engine stopping"));
+        recovery.close();
         autoScaler.close();
         loadTester.close();
         AutoCloseable remote = remoteClose.getAndSet(null);

@@ -147,6 +147,19 @@ public final class BackupCenter implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings back every backup the primary repository lost (or holds damaged) from the secondary
+     * repositories: each file is copied privately, its archive checked part by part, and the newest
+     * one restored is verified in full, so it counts as verified again.
+     *
+     * @return one line per file and check, for the operator
+     * @throws BackupException when no secondary repository is configured or nothing could be restored
+     */
+    public List<String> restoreRepositoryFromCopies(BackupProgress progress) {
+        return new RepositoryRepair(service, config.copies(), journal, clock).run(progress,
+                id -> verify(id, progress.between(0.8, 1)));
+    }
+
     /** Every backup in the primary repository, newest first, with its copies counted. */
     public List<BackupListing> list() {
         List<BackupListing> listings = new ArrayList<>();

@@ -107,7 +107,8 @@ public final class SecondaryCopies {
         }
     }
 
-    private static void write(Path source, Path target) throws IOException {
+    /** Copies {@code source} to {@code target} under a temporary name, private (0600) in a private (0700) directory. */
+    static void write(Path source, Path target) throws IOException {
         Path directory = target.getParent();
         if (!Files.isDirectory(directory)) {
             if (POSIX) {

@@ -13,5 +13,7 @@ public enum StepState {
     /** Not run: the run ended before it. */
     SKIPPED,
     /** A dry run: what the step would do, listed. */
-    PLANNED
+    PLANNED,
+    /** The process ended while the step ran (read back from the journal). */
+    INTERRUPTED
 }
