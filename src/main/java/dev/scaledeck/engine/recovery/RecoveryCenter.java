@@ -282,7 +282,27 @@ public final class RecoveryCenter implements DisasterRecoveryCoordinator, AutoCl
 
     @Override
     public ImpactAssessment assess() {
-        throw new UnsupportedOperationException("assessment arrives with the impact change");
+        ImpactAssessor assessor = new ImpactAssessor(() -> engine.backups().list(), this::countUsers,
+                engine.backups().config().userTable(), this::lastDrill, clock);
+        return assessor.assess(plans());
+    }
+
+    private Long countUsers(String query) {
+        try {
+            return engine.pool().withConnection(c -> {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.setQueryTimeout(10);
+                    try (java.sql.ResultSet rs = st.executeQuery(query)) {
+                        if (!rs.next()) {
+                            throw new java.sql.SQLException("the query returned no row");
+                        }
+                        return rs.getLong(1);
+                    }
+                }
+            });
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private void event(String type, String subject, String message) {
