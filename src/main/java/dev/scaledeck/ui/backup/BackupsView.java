@@ -7,8 +7,6 @@ import dev.scaledeck.ui.common.StatusLine;
 import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.common.StyleClasses;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
@@ -121,32 +119,12 @@ public final class BackupsView extends VBox {
     }
 
     private static VBox plans(BackupsViewModel vm) {
-        VBox box = new VBox(Labels.caption("Schedules"), lines("backups-schedules", vm.schedules()),
+        VBox box = new VBox(Labels.caption("Schedules"), Labels.lines("backups-schedules", vm.schedules()),
                 Labels.caption("Retention"),
-                Labels.wrapping("backups-retention", "backup-line", vm.retentionProperty()),
-                Labels.wrapping("backups-copies", "backup-line", vm.copiesProperty()),
-                Labels.caption("Recovery point objective"), lines("backups-rpo", vm.rpo()));
+                Labels.wrapping("backups-retention", "status-line", vm.retentionProperty()),
+                Labels.wrapping("backups-copies", "status-line", vm.copiesProperty()),
+                Labels.caption("Recovery point objective"), Labels.lines("backups-rpo", vm.rpo()));
         box.getStyleClass().add("backup-plans");
-        return box;
-    }
-
-    /** One label per line, rebuilt when the lines change (a handful, a few times a minute at most). */
-    private static VBox lines(String id, ObservableList<StatusLine> lines) {
-        VBox box = new VBox();
-        box.setId(id);
-        box.getStyleClass().add("backup-lines");
-        Runnable fill = () -> box.getChildren().setAll(lines.stream().map(line -> {
-            Label label = new Label(line.text());
-            label.getStyleClass().add("backup-line");
-            label.setWrapText(true);
-            label.setMinHeight(Region.USE_PREF_SIZE);
-            if (line.style() != null) {
-                label.getStyleClass().add(line.style());
-            }
-            return label;
-        }).toList());
-        lines.addListener((ListChangeListener<StatusLine>) change -> fill.run());
-        fill.run();
         return box;
     }
 
@@ -155,36 +133,14 @@ public final class BackupsView extends VBox {
                 "No backups yet: press Full backup to take the first one");
         VBox.setVgrow(table, Priority.ALWAYS);
         Controls.followSelection(table, vm.selectedProperty());
-        table.getColumns().add(column("Backup", BackupRow::id, null, 270, false));
-        table.getColumns().add(column("Scope", BackupRow::scope, null, 90, false));
-        table.getColumns().add(column("Taken at", BackupRow::takenAt, null, 150, false));
-        table.getColumns().add(column("Size", BackupRow::size, null, 90, true));
-        table.getColumns().add(column("Rows", BackupRow::rows, null, 90, true));
-        table.getColumns().add(column("Verification", BackupRow::verification, BackupRow::verificationStyle, 110, false));
-        table.getColumns().add(column("Copies", BackupRow::copies, BackupRow::copiesStyle, 70, false));
+        table.getColumns().add(Controls.column("Backup", BackupRow::id, null, 270, false));
+        table.getColumns().add(Controls.column("Scope", BackupRow::scope, null, 90, false));
+        table.getColumns().add(Controls.column("Taken at", BackupRow::takenAt, null, 150, false));
+        table.getColumns().add(Controls.column("Size", BackupRow::size, null, 90, true));
+        table.getColumns().add(Controls.column("Rows", BackupRow::rows, null, 90, true));
+        table.getColumns().add(Controls.column("Verification", BackupRow::verification, BackupRow::verificationStyle, 110, false));
+        table.getColumns().add(Controls.column("Copies", BackupRow::copies, BackupRow::copiesStyle, 70, false));
         table.getColumns().forEach(c -> c.setSortable(false));
         return table;
-    }
-
-    /** A column of one row field, in the colour {@code style} names (null: plain). */
-    private static TableColumn<BackupRow, BackupRow> column(String title, Function<BackupRow, String> text,
-                                                           Function<BackupRow, String> style, double width,
-                                                           boolean number) {
-        TableColumn<BackupRow, BackupRow> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(BackupRow row, boolean empty) {
-                super.updateItem(row, empty);
-                boolean blank = empty || row == null;
-                setText(blank ? null : text.apply(row));
-                StyleClasses.setOneOf(this, blank || style == null ? null : style.apply(row), STYLES);
-            }
-        });
-        column.setPrefWidth(width);
-        if (number) {
-            column.getStyleClass().add("number");
-        }
-        return column;
     }
 }

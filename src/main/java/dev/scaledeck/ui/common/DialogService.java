@@ -1,5 +1,8 @@
 package dev.scaledeck.ui.common;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * Asks the operator something or tells them what failed, so view models can do both without
  * knowing about windows (and tests can answer for the operator).
@@ -22,4 +25,13 @@ public interface DialogService {
      * @param cause the underlying error for the details, or null
      */
     void showError(String title, String message, Throwable cause);
+
+    /**
+     * Asks where to save a file.
+     *
+     * @param title     what is saved, e.g. "Save the impact report"
+     * @param suggested the file offered: its folder is opened (when it exists) and its name filled in
+     * @return the file chosen, or empty when the operator cancelled
+     */
+    Optional<Path> chooseFileToSave(String title, Path suggested);
 }

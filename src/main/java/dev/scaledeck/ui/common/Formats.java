@@ -16,6 +16,7 @@ public final class Formats {
     public static final String NONE = "—";
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private Formats() {
     }
@@ -74,5 +75,10 @@ public final class Formats {
     /** A local wall-clock time: {@code 14:03:12}. */
     public static String clock(Instant time, ZoneId zone) {
         return CLOCK.format(time.atZone(zone));
+    }
+
+    /** A local date and time: {@code 2026-11-27 14:03:12}. */
+    public static String dateTime(Instant time, ZoneId zone) {
+        return DATE_TIME.format(time.atZone(zone));
     }
 }

@@ -4,10 +4,16 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@link DialogService} with JavaFX dialogs owned by the main window. Call on the FX thread. */
@@ -44,5 +50,29 @@ public final class FxDialogService implements DialogService {
             alert.getDialogPane().setExpandableContent(details);
         }
         alert.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, Path suggested) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        Path folder = suggested.toAbsolutePath().getParent();
+        // A folder that does not exist yet is created when the file is written; open its parent meanwhile.
+        while (folder != null && !Files.isDirectory(folder)) {
+            folder = folder.getParent();
+        }
+        if (folder != null) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        chooser.setInitialFileName(suggested.getFileName().toString());
+        String name = suggested.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            String extension = name.substring(dot + 1);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    extension.toUpperCase(Locale.ROOT) + " files", "*." + extension));
+        }
+        File chosen = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(chosen).map(File::toPath);
     }
 }

@@ -3,9 +3,12 @@ package dev.scaledeck.ui.common;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /** View helpers for the text of forms and status lines: captions, wrapping lines, coloured messages, input fields. */
 public final class Labels {
@@ -58,5 +61,28 @@ public final class Labels {
         field.setPrefColumnCount(7);
         field.textProperty().bindBidirectional(text);
         return field;
+    }
+
+    /**
+     * One wrapping label per line, each in its style's colour, rebuilt when the lines change (for a
+     * handful of lines that change now and then, not every tick).
+     */
+    public static VBox lines(String id, ObservableList<StatusLine> lines) {
+        VBox box = new VBox();
+        box.setId(id);
+        box.getStyleClass().add("status-lines");
+        Runnable fill = () -> box.getChildren().setAll(lines.stream().map(line -> {
+            Label label = new Label(line.text());
+            label.getStyleClass().add("status-line");
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+            if (line.style() != null) {
+                label.getStyleClass().add(line.style());
+            }
+            return label;
+        }).toList());
+        lines.addListener((ListChangeListener<StatusLine>) change -> fill.run());
+        fill.run();
+        return box;
     }
 }

@@ -6,6 +6,9 @@ import dev.scaledeck.engine.balancer.BreakerState;
 import dev.scaledeck.engine.balancer.InstanceHealth;
 import dev.scaledeck.engine.balancer.InstanceState;
 import dev.scaledeck.engine.health.HealthStatus;
+import dev.scaledeck.engine.recovery.ImpactStatus;
+import dev.scaledeck.engine.recovery.RunState;
+import dev.scaledeck.engine.recovery.StepState;
 import dev.scaledeck.engine.scaling.ScalingAction;
 
 import java.util.Collection;
@@ -36,6 +39,13 @@ public final class StatusStyles {
     public static final String SCALING_UP = "scaling-up";
     /** A scaling decision that removes instances. Teal. */
     public static final String SCALING_DOWN = "scaling-down";
+
+    /** A runbook step under way. Blue, on a light blue band. */
+    public static final String RUNNING = "state-running";
+    /** A runbook step waiting for an operator's approval. Amber, on a light amber band. */
+    public static final String AWAITING = "state-awaiting";
+    /** A dry run's step: listed, not run. Blue. */
+    public static final String PLANNED = "state-planned";
 
     public static final String SEVERITY_NONE = "severity-none";
     public static final String SEVERITY_INFO = "severity-info";
@@ -115,5 +125,40 @@ public final class StatusStyles {
     /** The most severe of {@code alerts}, empty when there are none. */
     public static Optional<Severity> worst(Collection<Alert> alerts) {
         return alerts.stream().map(Alert::severity).max(Comparator.naturalOrder());
+    }
+
+    /**
+     * A runbook step: SUCCEEDED green, FAILED red, FAILED_CONTINUED and INTERRUPTED amber, RUNNING
+     * and AWAITING_APPROVAL highlighted, PLANNED blue, PENDING and SKIPPED grey.
+     */
+    public static String of(StepState state) {
+        return switch (state) {
+            case SUCCEEDED -> GOOD;
+            case FAILED -> BAD;
+            case FAILED_CONTINUED, INTERRUPTED -> DEGRADED;
+            case RUNNING -> RUNNING;
+            case AWAITING_APPROVAL -> AWAITING;
+            case PLANNED -> PLANNED;
+            case PENDING, SKIPPED -> UNKNOWN;
+        };
+    }
+
+    /** A runbook run: SUCCEEDED green, FAILED and INTERRUPTED red, CANCELLED amber, RUNNING highlighted. */
+    public static String of(RunState state) {
+        return switch (state) {
+            case RUNNING -> RUNNING;
+            case SUCCEEDED -> GOOD;
+            case FAILED, INTERRUPTED -> BAD;
+            case CANCELLED -> DEGRADED;
+        };
+    }
+
+    /** A plan's business impact: OK green, AT RISK red, NOT DRILLED amber. */
+    public static String of(ImpactStatus status) {
+        return switch (status) {
+            case OK -> GOOD;
+            case AT_RISK -> BAD;
+            case NOT_DRILLED -> DEGRADED;
+        };
     }
 }

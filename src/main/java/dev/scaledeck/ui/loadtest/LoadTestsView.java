@@ -210,8 +210,8 @@ public final class LoadTestsView extends VBox {
         TableView<InstanceShare> table = Controls.table("loadtests-instances", charts.shares(),
                 "Shown during a cluster run");
         table.getStyleClass().add("loadtest-instances");
-        table.getColumns().add(column("Instance", InstanceShare::instance, null, 130, false));
-        table.getColumns().add(column("Requests", InstanceShare::requests, null, 80, true));
+        table.getColumns().add(Controls.column("Instance", InstanceShare::instance, null, 130, false));
+        table.getColumns().add(Controls.column("Requests", InstanceShare::requests, null, 80, true));
         TableColumn<InstanceShare, InstanceShare> share = new TableColumn<>("Share");
         share.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         share.setCellFactory(c -> new ShareCell());
@@ -252,15 +252,15 @@ public final class LoadTestsView extends VBox {
                 "No load tests yet: fill in the form and press Start");
         table.getStyleClass().add("loadtest-history");
         Controls.followSelection(table, vm.selectedProperty());
-        table.getColumns().add(column("Started", ReportRow::started, null, 150, false));
-        table.getColumns().add(column("Name", ReportRow::name, null, 150, false));
-        table.getColumns().add(column("Target", ReportRow::target, null, 220, false));
-        table.getColumns().add(column("Requests", ReportRow::requests, null, 75, true));
-        table.getColumns().add(column("Req/s", ReportRow::rps, null, 65, true));
-        table.getColumns().add(column("p99", ReportRow::p99, null, 70, true));
-        table.getColumns().add(column("Errors", ReportRow::errorRate, null, 65, true));
-        table.getColumns().add(column("Result", ReportRow::result, ReportRow::resultStyle, 70, false));
-        table.getColumns().add(column("State", ReportRow::state, null, 120, false));
+        table.getColumns().add(Controls.column("Started", ReportRow::started, null, 150, false));
+        table.getColumns().add(Controls.column("Name", ReportRow::name, null, 150, false));
+        table.getColumns().add(Controls.column("Target", ReportRow::target, null, 220, false));
+        table.getColumns().add(Controls.column("Requests", ReportRow::requests, null, 75, true));
+        table.getColumns().add(Controls.column("Req/s", ReportRow::rps, null, 65, true));
+        table.getColumns().add(Controls.column("p99", ReportRow::p99, null, 70, true));
+        table.getColumns().add(Controls.column("Errors", ReportRow::errorRate, null, 65, true));
+        table.getColumns().add(Controls.column("Result", ReportRow::result, ReportRow::resultStyle, 70, false));
+        table.getColumns().add(Controls.column("State", ReportRow::state, null, 120, false));
         table.getColumns().forEach(c -> c.setSortable(false));
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -269,26 +269,5 @@ public final class LoadTestsView extends VBox {
         Label path = Labels.wrapping("loadtests-report-path", "selection-text", vm.selectionTextProperty());
         HBox actions = row(open, path);
         return new VBox(table, actions, Labels.statusLine("loadtests-history-message", vm.historyMessageProperty()));
-    }
-
-    /** A column of one row field, in the colour {@code style} names (null: plain). */
-    private static <R> TableColumn<R, R> column(String title, Function<R, String> text, Function<R, String> style,
-                                                double width, boolean number) {
-        TableColumn<R, R> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(R row, boolean empty) {
-                super.updateItem(row, empty);
-                boolean blank = empty || row == null;
-                setText(blank ? null : text.apply(row));
-                StyleClasses.setOneOf(this, blank || style == null ? null : style.apply(row), RESULT_STYLES);
-            }
-        });
-        column.setPrefWidth(width);
-        if (number) {
-            column.getStyleClass().add("number");
-        }
-        return column;
     }
 }
