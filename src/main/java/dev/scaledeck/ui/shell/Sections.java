@@ -15,6 +15,8 @@ import dev.scaledeck.ui.overview.OverviewView;
 import dev.scaledeck.ui.overview.OverviewViewModel;
 import dev.scaledeck.ui.pool.PoolView;
 import dev.scaledeck.ui.pool.PoolViewModel;
+import dev.scaledeck.ui.recovery.RecoveryView;
+import dev.scaledeck.ui.recovery.RecoveryViewModel;
 import dev.scaledeck.ui.scaling.ScalingView;
 import dev.scaledeck.ui.scaling.ScalingViewModel;
 
@@ -25,7 +27,7 @@ public final class Sections {
 
     /** Every section's title, in navigation order. */
     public static final List<String> TITLES = List.of("Overview", "Pool", "Balancer", "Scaling", "Health",
-            "Load tests", "Backups");
+            "Load tests", "Backups", "Disaster recovery");
 
     private Sections() {
     }
@@ -42,7 +44,8 @@ public final class Sections {
                 Section.of(TITLES.get(3), new ScalingViewModel(tasks, dialogs), ScalingView::new),
                 Section.of(TITLES.get(4), new HealthViewModel(tasks, dialogs), HealthView::new),
                 Section.of(TITLES.get(5), new LoadTestsViewModel(tasks, new DesktopBrowser()), LoadTestsView::new),
-                Section.of(TITLES.get(6), new BackupsViewModel(tasks, dialogs), BackupsView::new));
+                Section.of(TITLES.get(6), new BackupsViewModel(tasks, dialogs), BackupsView::new),
+                Section.of(TITLES.get(7), new RecoveryViewModel(tasks, dialogs), RecoveryView::new));
     }
 
     /** The title as spelled in {@link #TITLES}, matched without regard to case. */

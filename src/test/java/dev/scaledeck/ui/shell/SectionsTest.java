@@ -3,6 +3,7 @@ package dev.scaledeck.ui.shell;
 import dev.scaledeck.ui.common.CurrentThreadTaskExecutor;
 import dev.scaledeck.ui.fixtures.RecordingDialogService;
 import dev.scaledeck.ui.loadtest.LoadTestsViewModel;
+import dev.scaledeck.ui.recovery.RecoveryViewModel;
 import dev.scaledeck.ui.scaling.ScalingViewModel;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class SectionsTest {
     @Test
     void shouldListTheSectionsInTheOrderOfTheDesign() {
         assertThat(Sections.TITLES).containsExactly("Overview", "Pool", "Balancer", "Scaling", "Health", "Load tests",
-                "Backups");
+                "Backups", "Disaster recovery");
     }
 
     @Test
@@ -25,6 +26,8 @@ class SectionsTest {
         assertThat(sections.get(Sections.TITLES.indexOf("Scaling")).viewModel()).isInstanceOf(ScalingViewModel.class);
         assertThat(sections.get(Sections.TITLES.indexOf("Load tests")).viewModel())
                 .isInstanceOf(LoadTestsViewModel.class);
+        assertThat(sections.get(Sections.TITLES.indexOf("Disaster recovery")).viewModel())
+                .isInstanceOf(RecoveryViewModel.class);
     }
 
     @Test

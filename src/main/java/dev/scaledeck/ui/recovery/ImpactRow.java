@@ -1,0 +1,51 @@
+package dev.scaledeck.ui.recovery;
+
+import dev.scaledeck.engine.recovery.ImpactStatus;
+import dev.scaledeck.engine.recovery.PlanImpact;
+import dev.scaledeck.ui.common.Formats;
+import dev.scaledeck.ui.common.StatusStyles;
+
+import java.util.Locale;
+
+/**
+ * One plan's business impact as the impact table shows it. Immutable.
+ *
+ * @param plan          the plan's name and id
+ * @param users         users affected, or {@code unknown} with why
+ * @param dataAtRisk    {@code 12m (RPO 1m)}: the age of the newest verified full backup against the target
+ * @param dataStyle     green within the RPO, red over it or without a verified backup
+ * @param downtime      {@code 4.2 s (RTO 5m)}: the last drill's RTO against the target, or not drilled
+ * @param downtimeStyle green within the RTO, red over it, amber never drilled
+ * @param cost          the expected downtime's cost, or the cost per hour when not drilled
+ * @param status        OK, AT RISK or NOT DRILLED
+ * @param statusStyle   green, red or amber
+ * @param findings      what the assessment found, one sentence each
+ */
+public record ImpactRow(String plan, String users, String dataAtRisk, String dataStyle, String downtime,
+                        String downtimeStyle, String cost, String status, String statusStyle, String findings) {
+
+    static ImpactRow of(PlanImpact p) {
+        ImpactStatus status = ImpactStatus.of(p);
+        String users = p.affectedUsers().isPresent() ? Formats.count(p.affectedUsers().getAsLong()) : "unknown";
+        String data = p.dataAtRisk().map(RecoveryTexts::measured).orElse("no verified backup") + " (RPO "
+                + RecoveryTexts.target(p.rpoTarget()) + ")";
+        String downtime = p.measuredRto().map(RecoveryTexts::measured).orElse("not drilled") + " (RTO "
+                + RecoveryTexts.target(p.rtoTarget()) + ")";
+        String downtimeStyle = p.neverDrilled() ? StatusStyles.DEGRADED : p.rtoMet() ? StatusStyles.GOOD : StatusStyles.BAD;
+        return new ImpactRow(p.planName() + " (" + p.planId() + ")", users, data,
+                p.rpoMet() ? StatusStyles.GOOD : StatusStyles.BAD, downtime, downtimeStyle, cost(p), status.label(),
+                StatusStyles.of(status), String.join(" ", p.findings()));
+    }
+
+    private static String cost(PlanImpact p) {
+        if (p.costPerHour() == 0) {
+            return "not given";
+        }
+        return p.expectedCost().map(c -> money(c, p.currency()))
+                .orElse(money(p.costPerHour(), p.currency()) + " per hour");
+    }
+
+    private static String money(double amount, String currency) {
+        return String.format(Locale.ROOT, "%,.2f %s", amount, currency);
+    }
+}
