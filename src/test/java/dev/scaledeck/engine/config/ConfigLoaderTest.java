@@ -187,6 +187,7 @@ class ConfigLoaderTest {
             "SCALEDECK_SCALING_TOLERANCE|100|a number from 0 to 99",
             "SCALEDECK_SCALING_SUSTAIN|0|a whole number from 1 to 100",
             "SCALEDECK_SCALING_MODE|auto|one of recommend, apply",
+            "SCALEDECK_RECOVERY_MODE|auto|one of ask, automatic",
             "SCALEDECK_SCALING_INTERVAL|0s|greater than zero",
             "SCALEDECK_SCALE_DOWN_STABILIZATION|soon|a duration such as",
             "SCALEDECK_MAX_STEP_UP|0|a whole number from 1 to 1000",
