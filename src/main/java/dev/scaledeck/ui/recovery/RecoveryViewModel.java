@@ -174,16 +174,19 @@ public final class RecoveryViewModel implements LiveViewModel {
 
     private void showFollowed(RunbookProgress p, Instant now) {
         boolean running = !p.state().finished();
-        if (followedRunning && !running) {
-            catalogWanted = true; // the journal and the plan's last drill changed
-            if (p.mode() == RunMode.DRILL) {
-                impact.refresh();
-            }
-        }
+        boolean ended = followedRunning && !running;
         followedRunning = running;
         control.underWay(running ? followed : null);
         if (following) {
             run.show(p, plan(p.planId()), now);
+        }
+        if (ended) {
+            // The journal and the plan's last drill changed: read them now, not at the next catalog time.
+            catalogWanted = true;
+            poll();
+            if (p.mode() == RunMode.DRILL) {
+                impact.refresh();
+            }
         }
     }
 

@@ -105,7 +105,7 @@ class RecoveryViewModelTest {
     }
 
     private List<String> marks() throws Exception {
-        return EngineSql.rows(engine, "", "SELECT what FROM ui_marks ORDER BY what");
+        return EngineSql.rows(engine, "", "SELECT what FROM ui_marks ORDER BY what").stream().map(String::trim).toList();
     }
 
     @Test
