@@ -1,5 +1,6 @@
 package dev.scaledeck.ui.recovery;
 
+import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.recovery.ImpactStatus;
 import dev.scaledeck.engine.recovery.PlanImpact;
 import dev.scaledeck.ui.common.Formats;
@@ -27,9 +28,9 @@ public record ImpactRow(String plan, String users, String dataAtRisk, String dat
     static ImpactRow of(PlanImpact p) {
         ImpactStatus status = ImpactStatus.of(p);
         String users = p.affectedUsers().isPresent() ? Formats.count(p.affectedUsers().getAsLong()) : "unknown";
-        String data = p.dataAtRisk().map(RecoveryTexts::measured).orElse("no verified backup") + " (RPO "
+        String data = p.dataAtRisk().map(Durations::human).orElse("no verified backup") + " (RPO "
                 + RecoveryTexts.target(p.rpoTarget()) + ")";
-        String downtime = p.measuredRto().map(RecoveryTexts::measured).orElse("not drilled") + " (RTO "
+        String downtime = p.measuredRto().map(Durations::measured).orElse("not drilled") + " (RTO "
                 + RecoveryTexts.target(p.rtoTarget()) + ")";
         String downtimeStyle = p.neverDrilled() ? StatusStyles.DEGRADED : p.rtoMet() ? StatusStyles.GOOD : StatusStyles.BAD;
         return new ImpactRow(p.planName() + " (" + p.planId() + ")", users, data,

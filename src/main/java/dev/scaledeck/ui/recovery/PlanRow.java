@@ -1,5 +1,6 @@
 package dev.scaledeck.ui.recovery;
 
+import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.recovery.DrillMeasurement;
 import dev.scaledeck.engine.recovery.RecoveryPlan;
 import dev.scaledeck.engine.recovery.RunMode;
@@ -50,8 +51,8 @@ public record PlanRow(RecoveryPlan plan, String signals, String rpo, String rto,
     }
 
     private static String lastDrill(RunbookProgress run, DrillMeasurement m, ZoneId zone) {
-        return Formats.dateTime(run.finished().orElse(run.started()), zone) + " · RTO " + RecoveryTexts.measured(m.rto())
+        return Formats.dateTime(run.finished().orElse(run.started()), zone) + " · RTO " + Durations.measured(m.rto())
                 + " " + (m.rtoMet() ? RecoveryTexts.MET : RecoveryTexts.MISSED + " missed") + " · RPO "
-                + RecoveryTexts.measured(m.rpo()) + " " + (m.rpoMet() ? RecoveryTexts.MET : RecoveryTexts.MISSED + " missed");
+                + Durations.measured(m.rpo()) + " " + (m.rpoMet() ? RecoveryTexts.MET : RecoveryTexts.MISSED + " missed");
     }
 }

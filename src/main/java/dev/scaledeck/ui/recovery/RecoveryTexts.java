@@ -8,7 +8,6 @@ import dev.scaledeck.engine.recovery.RunbookProgress;
 import dev.scaledeck.engine.recovery.StepProgress;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,17 +20,6 @@ final class RecoveryTexts {
     private RecoveryTexts() {
     }
 
-    /**
-     * A measured time, as precise as it matters: {@code 0.4 s}, {@code 4.2 s}, then to two units
-     * ({@code 3m 12s}).
-     */
-    static String measured(Duration d) {
-        if (d.compareTo(Duration.ofMinutes(1)) < 0) {
-            return String.format(Locale.ROOT, "%.1f s", Math.max(0, d.toMillis()) / 1000.0);
-        }
-        return Durations.human(d);
-    }
-
     /** A target, as the runbook gives it: {@code 5m}, {@code 30s}. */
     static String target(Duration d) {
         return Durations.human(d);
@@ -39,7 +27,7 @@ final class RecoveryTexts {
 
     /** {@code RTO 4.2 s (target 5m) ✓}. */
     static String versus(String what, Duration measured, Duration target) {
-        return what + " " + measured(measured) + " (target " + target(target) + ") "
+        return what + " " + Durations.measured(measured) + " (target " + target(target) + ") "
                 + (measured.compareTo(target) <= 0 ? MET : MISSED);
     }
 

@@ -64,6 +64,8 @@ public final class RecoveryViewModel implements LiveViewModel {
     /** Whether the run panel follows {@link #followed}, rather than a run the operator selected in the history. */
     private boolean following = true;
     private boolean followedRunning;
+    /** Whether the newest run of the journal was shown on opening (once). */
+    private boolean newestShown;
 
     private final ObservableList<PlanRow> plans = FXCollections.observableArrayList();
     private final ObservableList<PlanRow> plansReadOnly = FXCollections.unmodifiableObservableList(plans);
@@ -211,6 +213,11 @@ public final class RecoveryViewModel implements LiveViewModel {
         selectPlan(keep);
         ObservableLists.replaceIfChanged(problems, c.problems().stream().map(p -> StatusLine.bad(p.describe())).toList());
         history.show(c.history());
+        if (!newestShown && followed == null && !c.history().isEmpty()) {
+            // On opening, the last outcome is there at a glance.
+            history.select(c.history().get(0).runId());
+        }
+        newestShown = true;
         if (!following && history.selectedProperty().get() != null) {
             run.show(history.selectedProperty().get().run(), plan(history.selectedProperty().get().run().planId()), now);
         }

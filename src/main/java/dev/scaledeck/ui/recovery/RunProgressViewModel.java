@@ -1,5 +1,6 @@
 package dev.scaledeck.ui.recovery;
 
+import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.recovery.DrillMeasurement;
 import dev.scaledeck.engine.recovery.RecoveryPlan;
 import dev.scaledeck.engine.recovery.RunMode;
@@ -76,7 +77,7 @@ public final class RunProgressViewModel {
         selectedStep.set(keep == null ? null : rows.stream().filter(r -> r.key().equals(keep)).findFirst().orElse(null));
         showOutput();
         title.set(RecoveryTexts.runTitle(run) + " · started " + Formats.dateTime(run.started(), zone) + " by " + run.who()
-                + run.finished().map(f -> " · took " + RecoveryTexts.measured(Duration.between(run.started(), f)))
+                + run.finished().map(f -> " · took " + Durations.measured(Duration.between(run.started(), f)))
                 .orElse(""));
         outcome.set(new StatusLine(outcomeText(run, rows), StatusStyles.of(run.state())));
         drill.set(run.mode() == RunMode.DRILL);

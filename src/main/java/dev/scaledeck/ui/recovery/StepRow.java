@@ -1,5 +1,6 @@
 package dev.scaledeck.ui.recovery;
 
+import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.recovery.StepProgress;
 import dev.scaledeck.engine.recovery.StepState;
 import dev.scaledeck.ui.common.Formats;
@@ -33,7 +34,7 @@ public record StepRow(String key, String index, String name, String type, String
     /** @param now for the time a running step has taken so far */
     static StepRow of(StepProgress step, int position, Instant now) {
         String duration = step.started()
-                .map(start -> RecoveryTexts.measured(Duration.between(start, step.finished().orElse(now))))
+                .map(start -> Durations.measured(Duration.between(start, step.finished().orElse(now))))
                 .orElse(Formats.NONE);
         return new StepRow(position + ":" + step.index() + ":" + step.name(), Integer.toString(step.index()),
                 step.compensation() ? "↳ " + step.name() + " (compensation)" : step.name(), step.type(),

@@ -159,6 +159,23 @@ class RecoveryViewModelTest {
     }
 
     @Test
+    void shouldShowTheNewestRunOfTheJournalWhenOpened() {
+        vm.engineStarted(engine);
+        vm.select("database-down");
+        vm.control().dryRun();
+        awaitRunEnded();
+        String newest = vm.run().shownRunId();
+
+        RecoveryViewModel opened = new RecoveryViewModel(new CurrentThreadTaskExecutor(), dialogs, ZoneOffset.UTC,
+                Clock.systemUTC());
+        opened.engineStarted(engine);
+
+        assertThat(opened.history().selectedProperty().get().runId()).isEqualTo(newest);
+        assertThat(opened.run().shownRunId()).isEqualTo(newest);
+        assertThat(opened.run().steps()).isNotEmpty();
+    }
+
+    @Test
     void shouldListEveryStepInTheExecuteQuestionAndStartNothingWhenDeclined() throws Exception {
         vm.engineStarted(engine);
         vm.select("ui-approval");
