@@ -11,29 +11,30 @@ import java.util.Locale;
 /**
  * One plan's business impact as the impact table shows it. Immutable.
  *
- * @param plan          the plan's name and id
+ * @param planId        the plan
+ * @param plan          the plan's name
  * @param users         users affected, or {@code unknown} with why
- * @param dataAtRisk    {@code 12m (RPO 1m)}: the age of the newest verified full backup against the target
+ * @param dataAtRisk    {@code 12m / 1m}: the age of the newest verified full backup against the RPO target
  * @param dataStyle     green within the RPO, red over it or without a verified backup
- * @param downtime      {@code 4.2 s (RTO 5m)}: the last drill's RTO against the target, or not drilled
+ * @param downtime      {@code 4.2 s / 5m}: the last drill's RTO against the RTO target, or not drilled
  * @param downtimeStyle green within the RTO, red over it, amber never drilled
- * @param cost          the expected downtime's cost, or the cost per hour when not drilled
+ * @param cost          the expected downtime's cost, or the cost per hour ({@code 1,200.00 EUR/h}) when not drilled
  * @param status        OK, AT RISK or NOT DRILLED
  * @param statusStyle   green, red or amber
- * @param findings      what the assessment found, one sentence each
+ * @param findings      what the assessment found, its sentences one after the other
  */
-public record ImpactRow(String plan, String users, String dataAtRisk, String dataStyle, String downtime,
+public record ImpactRow(String planId, String plan, String users, String dataAtRisk, String dataStyle, String downtime,
                         String downtimeStyle, String cost, String status, String statusStyle, String findings) {
 
     static ImpactRow of(PlanImpact p) {
         ImpactStatus status = ImpactStatus.of(p);
         String users = p.affectedUsers().isPresent() ? Formats.count(p.affectedUsers().getAsLong()) : "unknown";
-        String data = p.dataAtRisk().map(Durations::human).orElse("no verified backup") + " (RPO "
-                + RecoveryTexts.target(p.rpoTarget()) + ")";
-        String downtime = p.measuredRto().map(Durations::measured).orElse("not drilled") + " (RTO "
-                + RecoveryTexts.target(p.rtoTarget()) + ")";
+        String data = p.dataAtRisk().map(Durations::human).orElse("no verified backup") + " / "
+                + RecoveryTexts.target(p.rpoTarget());
+        String downtime = p.measuredRto().map(Durations::measured).orElse("not drilled") + " / "
+                + RecoveryTexts.target(p.rtoTarget());
         String downtimeStyle = p.neverDrilled() ? StatusStyles.DEGRADED : p.rtoMet() ? StatusStyles.GOOD : StatusStyles.BAD;
-        return new ImpactRow(p.planName() + " (" + p.planId() + ")", users, data,
+        return new ImpactRow(p.planId(), p.planName(), users, data,
                 p.rpoMet() ? StatusStyles.GOOD : StatusStyles.BAD, downtime, downtimeStyle, cost(p), status.label(),
                 StatusStyles.of(status), String.join(" ", p.findings()));
     }
@@ -43,7 +44,7 @@ public record ImpactRow(String plan, String users, String dataAtRisk, String dat
             return "not given";
         }
         return p.expectedCost().map(c -> money(c, p.currency()))
-                .orElse(money(p.costPerHour(), p.currency()) + " per hour");
+                .orElse(money(p.costPerHour(), p.currency()) + "/h");
     }
 
     private static String money(double amount, String currency) {

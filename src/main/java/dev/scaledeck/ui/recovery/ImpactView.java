@@ -17,14 +17,17 @@ final class ImpactView extends VBox {
 
         TableView<ImpactRow> table = Controls.table("recovery-impact", vm.rows(), "Not assessed yet");
         table.getStyleClass().add("recovery-impact");
-        table.getColumns().add(Controls.column("Plan", ImpactRow::plan, null, 200, false));
-        table.getColumns().add(Controls.column("Users affected", ImpactRow::users, null, 100, true));
-        table.getColumns().add(Controls.column("Data at risk", ImpactRow::dataAtRisk, ImpactRow::dataStyle, 170, false));
-        table.getColumns().add(Controls.column("Expected downtime", ImpactRow::downtime, ImpactRow::downtimeStyle, 150,
+        table.getStyleClass().add("keeps-state-colours");
+        Controls.followSelection(table, vm.selectedProperty());
+        table.getColumns().add(Controls.column("Plan", ImpactRow::plan, null, 170, false));
+        table.getColumns().add(Controls.column("Users", ImpactRow::users, null, 65, true));
+        table.getColumns().add(Controls.column("Data at risk / RPO", ImpactRow::dataAtRisk, ImpactRow::dataStyle, 190, false));
+        table.getColumns().add(Controls.column("Expected downtime / RTO", ImpactRow::downtime, ImpactRow::downtimeStyle, 175,
                 false));
-        table.getColumns().add(Controls.column("Cost of downtime", ImpactRow::cost, null, 140, true));
+        table.getColumns().add(Controls.column("Cost", ImpactRow::cost, null, 110, true));
         table.getColumns().add(Controls.column("Status", ImpactRow::status, ImpactRow::statusStyle, 100, false));
-        table.getColumns().add(Controls.column("Findings", ImpactRow::findings, null, 300, false));
-        getChildren().addAll(actions, Labels.statusLine("recovery-impact-status", vm.statusProperty()), table);
+        table.getColumns().add(Controls.column("Findings", ImpactRow::findings, null, 150, false));
+        getChildren().addAll(actions, Labels.statusLine("recovery-impact-status", vm.statusProperty()), table,
+                Labels.wrapping("recovery-impact-findings", "status-line", vm.findingsProperty()));
     }
 }

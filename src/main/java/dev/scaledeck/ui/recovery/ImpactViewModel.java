@@ -8,10 +8,14 @@ import dev.scaledeck.ui.common.Formats;
 import dev.scaledeck.ui.common.ObservableLists;
 import dev.scaledeck.ui.common.StatusLine;
 import dev.scaledeck.ui.common.TaskExecutor;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -41,6 +45,8 @@ public final class ImpactViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper canRefresh = new ReadOnlyBooleanWrapper(this, "canRefresh");
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(this, "canSave");
+    private final ObjectProperty<ImpactRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper findings = new ReadOnlyStringWrapper(this, "findings", "");
     private final ReadOnlyObjectWrapper<StatusLine> status = new ReadOnlyObjectWrapper<>(this, "status",
             StatusLine.plain("Not assessed yet"));
 
@@ -50,6 +56,9 @@ public final class ImpactViewModel {
         this.zone = zone;
         this.clock = clock;
         busy.addListener((obs, old, now) -> refreshActions());
+        selected.addListener((obs, old, now) -> findings.set(now == null ? "Select a plan to read its findings"
+                : now.plan() + ": " + now.findings()));
+        findings.set("Select a plan to read its findings");
     }
 
     /** @param home the data directory: reports are suggested under its {@code recovery/} */
@@ -75,7 +84,9 @@ public final class ImpactViewModel {
         DisasterRecoveryCoordinator coordinator = recovery;
         tasks.execute(progress -> coordinator.assess(), progress -> { }, assessment -> {
             latest = assessment;
+            String keep = selected.get() == null ? null : selected.get().planId();
             ObservableLists.replaceIfChanged(rows, assessment.plans().stream().map(ImpactRow::of).toList());
+            selected.set(rows.stream().filter(r -> r.planId().equals(keep)).findFirst().orElse(null));
             busy.set(false);
             status.set(StatusLine.plain(assessment.plans().isEmpty() ? "No plans to assess"
                     : "Assessed at " + Formats.dateTime(assessment.at(), zone) + ". Data at risk is the age of the newest "
@@ -114,6 +125,16 @@ public final class ImpactViewModel {
     /** Every plan's impact, as last assessed. */
     public ObservableList<ImpactRow> rows() {
         return rowsReadOnly;
+    }
+
+    /** The plan whose findings show in full; the view sets it from the table's selection. */
+    public ObjectProperty<ImpactRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected plan's findings in full, or what to do to see them. */
+    public ReadOnlyStringProperty findingsProperty() {
+        return findings.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param signals        the signals it matches, comma separated
  * @param rpo            the RPO target
  * @param rto            the RTO target
- * @param lastDrill      {@code 2026-11-27 10:15:00 · RTO 4.2 s ✓ · RPO 0.0 s ✓}, or {@code never drilled}
+ * @param lastDrill      {@code RTO 4.2 s ✓ · RPO 0 ms ✓ · 2026-11-27 10:15}, or {@code never drilled}
  * @param lastDrillStyle green when both targets were met, red when one was missed, amber when never drilled
  */
 public record PlanRow(RecoveryPlan plan, String signals, String rpo, String rto, String lastDrill,
@@ -51,8 +51,9 @@ public record PlanRow(RecoveryPlan plan, String signals, String rpo, String rto,
     }
 
     private static String lastDrill(RunbookProgress run, DrillMeasurement m, ZoneId zone) {
-        return Formats.dateTime(run.finished().orElse(run.started()), zone) + " · RTO " + Durations.measured(m.rto())
-                + " " + (m.rtoMet() ? RecoveryTexts.MET : RecoveryTexts.MISSED + " missed") + " · RPO "
-                + Durations.measured(m.rpo()) + " " + (m.rpoMet() ? RecoveryTexts.MET : RecoveryTexts.MISSED + " missed");
+        return "RTO " + Durations.measured(m.rto()) + " " + (m.rtoMet() ? RecoveryTexts.MET : RecoveryTexts.MISSED + " missed")
+                + " · RPO " + Durations.measured(m.rpo()) + " " + (m.rpoMet() ? RecoveryTexts.MET
+                : RecoveryTexts.MISSED + " missed") + " · "
+                + Formats.dateTime(run.finished().orElse(run.started()), zone).substring(0, 16);
     }
 }

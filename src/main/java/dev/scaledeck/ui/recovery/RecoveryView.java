@@ -30,14 +30,8 @@ public final class RecoveryView extends VBox {
         setId("recovery");
         getStyleClass().add("section");
 
-        VBox plansCard = Panels.card("Plans", plans(vm));
-        HBox.setHgrow(plansCard, Priority.ALWAYS);
-        VBox detectionCard = Panels.card("Detection", detection(vm.detection()));
-        detectionCard.getStyleClass().add("recovery-detection");
-        HBox top = new HBox(plansCard, detectionCard);
-        top.getStyleClass().add("row");
-
-        VBox body = new VBox(top, Panels.card("Run", new RunProgressView(vm.run())),
+        VBox body = new VBox(Panels.card("Detection", detection(vm.detection())), Panels.card("Plans", plans(vm)),
+                Panels.card("Run", new RunProgressView(vm.run())),
                 Panels.card("History of runs, newest first", history(vm.history())),
                 Panels.card("Business impact", new ImpactView(vm.impact())));
         body.getStyleClass().add("section-body");
@@ -73,31 +67,29 @@ public final class RecoveryView extends VBox {
                 Controls.button("recovery-drill", "Drill…", control.canDrillProperty(), control::drill),
                 Controls.button("recovery-execute", "Execute…", control.canExecuteProperty(), control::execute),
                 new Separator(Orientation.VERTICAL),
-                Controls.button("recovery-cancel", "Cancel run", control.canCancelProperty(), control::cancel));
+                Controls.button("recovery-cancel", "Cancel run", control.canCancelProperty(), control::cancel),
+                new Separator(Orientation.VERTICAL),
+                Controls.button("recovery-reload", "Reload runbooks", vm.detection().readyProperty(), vm::reloadPlans));
         actions.getStyleClass().add("toolbar");
 
         TableView<PlanRow> table = Controls.table("recovery-plans", vm.plans(),
                 "No plans loaded: put runbooks (*.yaml) in the data directory's runbooks/ folder");
-        table.getStyleClass().add("recovery-plans");
+        table.getStyleClass().addAll("recovery-plans", "keeps-state-colours");
         Controls.followSelection(table, vm.selectedPlanProperty());
-        table.getColumns().add(Controls.column("Plan", PlanRow::name, null, 170, false));
-        table.getColumns().add(Controls.column("Id", PlanRow::id, null, 150, false));
-        table.getColumns().add(Controls.column("Signals", PlanRow::signals, null, 210, false));
+        table.getColumns().add(Controls.column("Plan", PlanRow::name, null, 175, false));
+        table.getColumns().add(Controls.column("Id", PlanRow::id, null, 160, false));
+        table.getColumns().add(Controls.column("Signals", PlanRow::signals, null, 185, false));
         table.getColumns().add(Controls.column("RPO", PlanRow::rpo, null, 60, true));
         table.getColumns().add(Controls.column("RTO", PlanRow::rto, null, 60, true));
         table.getColumns().add(Controls.column("Last drill", PlanRow::lastDrill, PlanRow::lastDrillStyle, 300, false));
 
-        Button reload = Controls.button("recovery-reload", "Reload runbooks", vm.detection().readyProperty(),
-                vm::reloadPlans);
         VBox problems = Labels.lines("recovery-problems", vm.problems());
         Label problemsCaption = Labels.caption("Runbook files not loaded (fix them and press Reload runbooks)");
         VBox problemBox = new VBox(problemsCaption, problems);
         problemBox.visibleProperty().bind(Bindings.isNotEmpty(vm.problems()));
         problemBox.managedProperty().bind(problemBox.visibleProperty());
-        HBox foot = new HBox(reload);
-        foot.getStyleClass().add("toolbar");
         return new VBox(actions, parameters(control), Labels.statusLine("recovery-hint", control.hintProperty()),
-                Labels.statusLine("recovery-status", control.statusProperty()), table, problemBox, foot);
+                Labels.statusLine("recovery-status", control.statusProperty()), table, problemBox);
     }
 
     /** The selected plan's parameters, one field each, rebuilt when another plan is selected. */
@@ -121,14 +113,20 @@ public final class RecoveryView extends VBox {
         return form;
     }
 
-    private static VBox detection(DetectionViewModel detection) {
+    /** The mode switch and what it means on the left, what is detected now on the right. */
+    private static HBox detection(DetectionViewModel detection) {
         CheckBox automatic = new CheckBox("Run detected plans automatically");
         automatic.setId("recovery-automatic");
         automatic.selectedProperty().bindBidirectional(detection.automaticProperty());
         automatic.disableProperty().bind(detection.readyProperty().not());
-        return new VBox(automatic, Labels.wrapping("recovery-mode", "control-help", detection.modeTextProperty()),
-                Labels.statusLine("recovery-mode-message", detection.modeMessageProperty()),
-                Labels.caption("Detected now"), Labels.lines("recovery-detected", detection.scenarios()));
+        VBox mode = new VBox(automatic, Labels.wrapping("recovery-mode", "control-help", detection.modeTextProperty()),
+                Labels.statusLine("recovery-mode-message", detection.modeMessageProperty()));
+        mode.getStyleClass().add("recovery-mode");
+        VBox detected = new VBox(Labels.caption("Detected now"), Labels.lines("recovery-detected", detection.scenarios()));
+        HBox.setHgrow(detected, Priority.ALWAYS);
+        HBox row = new HBox(mode, detected);
+        row.getStyleClass().add("row");
+        return row;
     }
 
     private static TableView<RunRow> history(RunHistoryViewModel history) {
@@ -136,13 +134,15 @@ public final class RecoveryView extends VBox {
                 "No runs yet: a dry run of a plan is a safe first one");
         table.getStyleClass().add("recovery-history");
         Controls.followSelection(table, history.selectedProperty());
-        table.getColumns().add(Controls.column("Started", RunRow::time, null, 140, false));
-        table.getColumns().add(Controls.column("Plan", RunRow::plan, null, 200, false));
-        table.getColumns().add(Controls.column("Mode", RunRow::mode, null, 170, false));
-        table.getColumns().add(Controls.column("State", RunRow::state, RunRow::stateStyle, 100, false));
-        table.getColumns().add(Controls.column("RTO", RunRow::rto, null, 130, false));
-        table.getColumns().add(Controls.column("RPO", RunRow::rpo, null, 130, false));
-        table.getColumns().add(Controls.column("Summary", RunRow::summary, null, 300, false));
+        table.getStyleClass().add("keeps-state-colours");
+        table.getColumns().add(Controls.column("Started", RunRow::time, null, 150, false));
+        table.getColumns().add(Controls.column("Plan", RunRow::plan, null, 150, false));
+        table.getColumns().add(Controls.column("Mode", RunRow::mode, null, 70, false));
+        table.getColumns().add(Controls.column("By", RunRow::who, null, 130, false));
+        table.getColumns().add(Controls.column("State", RunRow::state, RunRow::stateStyle, 110, false));
+        table.getColumns().add(Controls.column("RTO", RunRow::rto, null, 100, false));
+        table.getColumns().add(Controls.column("RPO", RunRow::rpo, null, 100, false));
+        table.getColumns().add(Controls.column("Summary", RunRow::summary, null, 150, false));
         return table;
     }
 }

@@ -140,13 +140,14 @@ public final class RunProgressViewModel {
         return plan.map(p -> " (target " + RecoveryTexts.target(which.apply(p)) + ")").orElse("");
     }
 
-    /** The selected step's output; without a selection, the step under way's, else the failed one's. */
+    /** The selected step's output; without a selection, the step under way's, else the failed one's, else the first's. */
     private void showOutput() {
         StepRow step = selectedStep.get() != null ? selectedStep.get()
                 : steps.stream().filter(StepRow::active).findFirst()
-                .or(() -> steps.stream().filter(StepRow::failed).findFirst()).orElse(null);
+                .or(() -> steps.stream().filter(StepRow::failed).findFirst())
+                .or(() -> steps.stream().findFirst()).orElse(null);
         if (step == null) {
-            stepText.set(steps.isEmpty() ? "" : "Select a step to see what it does and what it printed");
+            stepText.set("");
             ObservableLists.replaceIfChanged(output, List.of());
             return;
         }

@@ -86,7 +86,7 @@ class RecoveryRowsTest {
         PlanRow good = PlanRow.of(plan(), List.of(met, missed), ZoneOffset.UTC);
         PlanRow bad = PlanRow.of(plan(), List.of(missed, met), ZoneOffset.UTC);
 
-        assertThat(good.lastDrill()).isEqualTo("2026-11-27 10:15:04 · RTO 4.2 s ✓ · RPO 0 ms ✓");
+        assertThat(good.lastDrill()).isEqualTo("RTO 4.2 s ✓ · RPO 0 ms ✓ · 2026-11-27 10:15");
         assertThat(good.lastDrillStyle()).isEqualTo(StatusStyles.GOOD);
         assertThat(bad.lastDrill()).contains("RTO 7m ✗ missed").contains("RPO 10.0 s ✓");
         assertThat(bad.lastDrillStyle()).isEqualTo(StatusStyles.BAD);
@@ -130,7 +130,8 @@ class RecoveryRowsTest {
         assertThat(row.state()).isEqualTo("INTERRUPTED");
         assertThat(row.stateStyle()).isEqualTo(StatusStyles.BAD);
         assertThat(row.summary()).contains("after 1 of 3 step(s) succeeded");
-        assertThat(row.mode()).isEqualTo("execute · operator (cli)");
+        assertThat(row.mode()).isEqualTo("execute");
+        assertThat(row.who()).isEqualTo("operator (cli)");
         assertThat(row.rto()).isEqualTo("—");
         RunProgressViewModel shown = new RunProgressViewModel(ZoneOffset.UTC);
         shown.show(interrupted, Optional.of(plan()), T0.plusSeconds(60));
@@ -153,6 +154,16 @@ class RecoveryRowsTest {
         assertThat(shown.titleProperty().get())
                 .isEqualTo("Drill of Database down (database-down) · started 2026-11-27 10:14:57 by operator (window)"
                         + " · took 7.2 s");
+    }
+
+    @Test
+    void shouldShowADrillsMeasurementsAgainstTheTargetsInTheHistory() {
+        RunRow row = RunRow.of(drill(Duration.ofMillis(1400), Duration.ZERO), ZoneOffset.UTC);
+
+        assertThat(row.rto()).isEqualTo("1.4 s / 5m ✓");
+        assertThat(row.rpo()).isEqualTo("0 ms / 1m ✓");
+        assertThat(row.plan()).isEqualTo("Database down");
+        assertThat(row.stateStyle()).isEqualTo(StatusStyles.GOOD);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.scaledeck.ui.recovery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scaledeck.engine.ScalingEngine;
+import dev.scaledeck.engine.config.InstanceSpec;
 import dev.scaledeck.engine.recovery.PlanStep;
 import dev.scaledeck.engine.recovery.RecoveryMode;
 import dev.scaledeck.engine.recovery.RunState;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -153,9 +157,10 @@ class RecoveryViewModelTest {
                 .isEqualTo("SUCCEEDED · dry run: " + names.size() + " step(s) listed; nothing was changed");
         assertThat(vm.run().outcomeProperty().get().style()).isEqualTo(StatusStyles.GOOD);
         assertThat(vm.run().titleProperty().get()).startsWith("Dry run of Database down (database-down) · started ");
-        assertThat(vm.history().rows().get(0).plan()).isEqualTo("Database down (database-down)");
+        assertThat(vm.history().rows().get(0).plan()).isEqualTo("Database down");
         assertThat(vm.history().rows().get(0).state()).isEqualTo("SUCCEEDED");
-        assertThat(vm.history().rows().get(0).mode()).isEqualTo("dry-run · operator (window)");
+        assertThat(vm.history().rows().get(0).mode()).isEqualTo("dry-run");
+        assertThat(vm.history().rows().get(0).who()).isEqualTo("operator (window)");
     }
 
     @Test
@@ -280,6 +285,44 @@ class RecoveryViewModelTest {
     }
 
     @Test
+    void shouldShowADetectedScenarioAndOfferToRunItsPlanAfterTheUsualQuestion() throws Exception {
+        vm.engineStarted(engine);
+        int port;
+        try (ServerSocket closed = new ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+        engine.addInstance(new InstanceSpec("ghost", URI.create("http://127.0.0.1:" + port), 1));
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                vm.poll();
+                return vm.detection().canRunDetectedProperty().get();
+            });
+            assertThat(vm.detection().alarmProperty().get()).startsWith("Detected: Instance crashed since ")
+                    .contains("ghost is UNHEALTHY").endsWith("Check the situation, then run its plan.");
+            assertThat(vm.detection().scenarios()).anySatisfy(line -> {
+                assertThat(line.text()).startsWith("Instance crashed (instance-crash) since ").contains("instance_down — ghost");
+                assertThat(line.style()).isEqualTo(StatusStyles.BAD);
+            });
+            dialogs.answer(false);
+
+            vm.runDetected();
+
+            assertThat(vm.selectedPlanProperty().get().id()).isEqualTo("instance-crash");
+            assertThat(dialogs.questions()).singleElement()
+                    .satisfies(q -> assertThat(q.title()).isEqualTo("Execute Instance crashed?"));
+            assertThat(engine.recovery().current()).isEmpty();
+        } finally {
+            engine.removeInstance("ghost").get(10, TimeUnit.SECONDS);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            vm.poll();
+            return vm.detection().alarmProperty().get().isEmpty();
+        });
+        assertThat(vm.detection().scenarios()).extracting(line -> line.text())
+                .containsExactly("Nothing detected: every signal is quiet");
+    }
+
+    @Test
     void shouldTurnAutomaticModeOnOnlyAfterTheOperatorConfirms() {
         vm.engineStarted(engine);
         try {
@@ -342,13 +385,15 @@ class RecoveryViewModelTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !vm.impact().busyProperty().get());
 
         assertThat(vm.impact().rows()).hasSize(vm.plans().size());
-        ImpactRow databaseDown = vm.impact().rows().stream().filter(r -> r.plan().equals("Database down (database-down)"))
+        ImpactRow databaseDown = vm.impact().rows().stream().filter(r -> r.planId().equals("database-down"))
                 .findFirst().orElseThrow();
         assertThat(databaseDown.status()).as("no verified backup yet").isEqualTo("AT RISK");
         assertThat(databaseDown.statusStyle()).isEqualTo(StatusStyles.BAD);
-        assertThat(databaseDown.dataAtRisk()).isEqualTo("no verified backup (RPO 1m)");
-        assertThat(databaseDown.downtime()).isEqualTo("not drilled (RTO 5m)");
+        assertThat(databaseDown.dataAtRisk()).isEqualTo("no verified backup / 1m");
+        assertThat(databaseDown.downtime()).isEqualTo("not drilled / 5m");
         assertThat(databaseDown.downtimeStyle()).isEqualTo(StatusStyles.DEGRADED);
+        vm.impact().selectedProperty().set(databaseDown);
+        assertThat(vm.impact().findingsProperty().get()).startsWith("Database down: ").contains("no verified backup");
         Path file = home.resolve("reports").resolve("impact.md");
         dialogs.chooseFile(file);
 
