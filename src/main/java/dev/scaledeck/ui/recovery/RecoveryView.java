@@ -76,9 +76,9 @@ public final class RecoveryView extends VBox {
                 "No plans loaded: put runbooks (*.yaml) in the data directory's runbooks/ folder");
         table.getStyleClass().addAll("recovery-plans", "keeps-state-colours");
         Controls.followSelection(table, vm.selectedPlanProperty());
-        table.getColumns().add(Controls.column("Plan", PlanRow::name, null, 175, false));
-        table.getColumns().add(Controls.column("Id", PlanRow::id, null, 160, false));
-        table.getColumns().add(Controls.column("Signals", PlanRow::signals, null, 185, false));
+        table.getColumns().add(Controls.column("Plan", PlanRow::name, null, 170, false));
+        table.getColumns().add(Controls.column("Id", PlanRow::id, null, 150, false));
+        table.getColumns().add(Controls.column("Signals", PlanRow::signals, null, 200, false));
         table.getColumns().add(Controls.column("RPO", PlanRow::rpo, null, 60, true));
         table.getColumns().add(Controls.column("RTO", PlanRow::rto, null, 60, true));
         table.getColumns().add(Controls.column("Last drill", PlanRow::lastDrill, PlanRow::lastDrillStyle, 300, false));
