@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  * directory, so data survives restarts, with WAL archiving on so point-in-time recovery is
  * real. One process owns the server and holds {@code home/postgres.lock} while it runs; a
  * second process on the same home connects to that server instead of starting another one
- * on the same files ({@link #owned()} is then false). Thread-safe.
+ * on the same files ({@link #owned()} is then false). The owner can {@link #stop()} and
+ * {@link #start()} the server again on the same files and port (drills, the {@code start-database}
+ * runbook step); the lock stays held meanwhile. Thread-safe: stop, start and close are serialised.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -34,7 +36,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final Path home;
     private final int port;
-    private final EmbeddedPostgres server;
+    /** The running server; null while stopped, and always for a reused server. Changed under {@code this}. */
+    private volatile EmbeddedPostgres server;
     private final HomeLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -102,7 +105,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             WalArchive.prepare(walArchive, dataDirectory);
             Progress.report(progress, "Starting embedded PostgreSQL 17 in " + dataDirectory
                     + (firstStart ? " (first start: creating the cluster)" : ""));
-            EmbeddedPostgres server = startServer(dataDirectory);
+            EmbeddedPostgres server = startServer(dataDirectory, 0);
             try {
                 ServerSetup.configure(server.getPort(), walArchive, DATABASE, progress);
             } catch (SQLException | RuntimeException e) {
@@ -121,9 +124,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startServer(Path dataDirectory) throws IOException {
+    /** @param port the port to listen on, or 0 for a free one */
+    private static EmbeddedPostgres startServer(Path dataDirectory, int port) throws IOException {
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(STARTUP_WAIT)
@@ -161,7 +169,79 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** False when another process started the server and this one only connects to it. */
     public boolean owned() {
-        return server != null;
+        return lock != null;
+    }
+
+    /**
+     * Whether the server process runs now: this process owns it, has not stopped it, and its
+     * postmaster is alive (a server killed from outside counts as not running).
+     */
+    public boolean running() {
+        if (server == null || closed.get()) {
+            return false;
+        }
+        try {
+            return PostmasterPidFile.read(dataDirectory()).flatMap(PostmasterPidFile::livePostmaster).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Stops the server at once (a fast shutdown: sessions are cut, committed data is kept); the
+     * home lock stays held, so no other process takes the files meanwhile. Does nothing when it
+     * is already stopped.
+     *
+     * @throws IllegalStateException when another process owns the server, or after {@link #close()}
+     * @throws IOException           when the server did not stop; the message says why
+     */
+    public synchronized void stop() throws IOException {
+        requireOwnedAndOpen("stop");
+        EmbeddedPostgres running = server;
+        if (running == null) {
+            return;
+        }
+        server = null;
+        running.close();
+        // zonky logs rather than throws when pg_ctl gives up after its five seconds; make sure.
+        OrphanServer.stopIfRunning(dataDirectory(), message -> LOG.info("{}", message));
+        LOG.info("Embedded PostgreSQL in {} stopped (port {} kept for the next start)", dataDirectory(), port);
+    }
+
+    /**
+     * Starts the server again on the same data directory and port, with the same settings;
+     * returns once the {@value #DATABASE} database answers. Does nothing when it runs.
+     *
+     * @throws IllegalStateException when another process owns the server, or after {@link #close()}
+     * @throws IOException           when it cannot start (the port taken meanwhile, say) or does not answer
+     */
+    public synchronized void start() throws IOException {
+        requireOwnedAndOpen("start");
+        if (server != null) {
+            return;
+        }
+        EmbeddedPostgres started = startServer(dataDirectory(), port);
+        try {
+            ServerConnections.requireAnswer(port, DATABASE);
+        } catch (SQLException e) {
+            started.close();
+            throw new IOException("Embedded PostgreSQL in " + dataDirectory() + " started on port " + port
+                    + " but does not answer: " + e.getMessage(), e);
+        }
+        server = started;
+        LOG.info("Embedded PostgreSQL in {} started again on port {}", dataDirectory(), port);
+    }
+
+    private void requireOwnedAndOpen(String what) {
+        if (!owned()) {
+            throw new IllegalStateException("Cannot " + what + " the embedded PostgreSQL in " + dataDirectory()
+                    + ": another ScaleDeck process runs it (it holds " + home.resolve(HomeLock.FILE_NAME)
+                    + "); " + what + " it there");
+        }
+        if (closed.get()) {
+            throw new IllegalStateException("Cannot " + what + " the embedded PostgreSQL in " + dataDirectory()
+                    + ": it was closed");
+        }
     }
 
     /** {@code home/postgres}: the cluster's files. */
@@ -179,13 +259,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * five-second wait) and releases the lock; a reused server keeps running. Idempotent.
      */
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true) || server == null) {
+    public synchronized void close() {
+        if (!closed.compareAndSet(false, true) || !owned()) {
             return;
         }
+        EmbeddedPostgres running = server;
+        server = null;
         try {
-            server.close();
-            LOG.info("Embedded PostgreSQL in {} stopped", dataDirectory());
+            if (running != null) {
+                running.close();
+                LOG.info("Embedded PostgreSQL in {} stopped", dataDirectory());
+            }
         } catch (IOException e) {
             LOG.warn("Embedded PostgreSQL in {} did not stop cleanly", dataDirectory(), e);
         } finally {

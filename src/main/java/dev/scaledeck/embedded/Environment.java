@@ -27,6 +27,7 @@ final class Environment implements LaunchedEngine {
     /** How long each sample API request holds a worker (for the traffic dial's hint). */
     java.time.Duration serviceTime = java.time.Duration.ZERO;
     private boolean published;
+    private EmbeddedManagedDatabase managed;
 
     Environment(Path home) {
         this.home = home;
@@ -92,6 +93,19 @@ final class Environment implements LaunchedEngine {
                         + " requests/s, and above 80 % for 2 evaluations the auto-scaler adds one.";
             }
         });
+    }
+
+    /** Present when this process owns the embedded database. */
+    @Override
+    public synchronized java.util.Optional<dev.scaledeck.engine.recovery.ManagedDatabase> managedDatabase() {
+        if (database == null || !database.owned() || engine == null) {
+            return java.util.Optional.empty();
+        }
+        if (managed == null) {
+            ScalingEngine running = engine;
+            managed = new EmbeddedManagedDatabase(database, running::pool);
+        }
+        return java.util.Optional.of(managed);
     }
 
     @Override

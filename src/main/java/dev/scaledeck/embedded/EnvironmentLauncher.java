@@ -58,6 +58,7 @@ public final class EnvironmentLauncher implements EngineLauncher {
                 progress.accept("Connecting to " + url.masked());
             }
             env.engine = ScalingEngine.start(config, url, config.instances(), clock);
+            env.managedDatabase().ifPresent(env.engine.recovery()::useManagedDatabase);
             if (env.database != null) {
                 env.engine.backups().useClusterFiles(new ClusterFiles(env.database.dataDirectory(), env.database.walArchive()));
             }

@@ -13,6 +13,14 @@ public interface LaunchedEngine extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The database server the environment runs, when it may stop and start it (the embedded
+     * PostgreSQL this process owns): for {@code start-database} steps and database-down drills.
+     */
+    default java.util.Optional<dev.scaledeck.engine.recovery.ManagedDatabase> managedDatabase() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

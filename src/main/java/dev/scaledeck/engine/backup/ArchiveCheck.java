@@ -1,5 +1,7 @@
 package dev.scaledeck.engine.backup;
 
+import dev.scaledeck.engine.util.IoErrors;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.scaledeck.engine.backup;
 
+import dev.scaledeck.engine.util.IoErrors;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,6 +3,7 @@ package dev.scaledeck.engine.backup;
 import dev.scaledeck.engine.config.DatabaseUrl;
 import dev.scaledeck.engine.event.EngineEvent;
 import dev.scaledeck.engine.event.EventJournal;
+import dev.scaledeck.engine.util.IoErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package dev.scaledeck.engine.backup;
 
+import dev.scaledeck.engine.util.IoErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,7 @@ package dev.scaledeck.engine.backup;
 
 import dev.scaledeck.engine.event.EngineEvent;
 import dev.scaledeck.engine.event.EventJournal;
+import dev.scaledeck.engine.util.IoErrors;
 
 import java.io.IOException;
 import java.nio.file.Files;

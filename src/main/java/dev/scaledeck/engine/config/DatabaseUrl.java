@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -97,6 +98,21 @@ public final class DatabaseUrl {
     /** The password, or null when the JDBC URL carries it or none is needed. */
     public String password() {
         return password;
+    }
+
+    /**
+     * New driver properties holding the user and password given apart from the JDBC URL (none
+     * when the URL carries them), for a connection of its own; add the session's settings to them.
+     */
+    public Properties credentials() {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return properties;
     }
 
     /** The JDBC URL with the user shown and any password replaced by {@code ****}. */

@@ -69,4 +69,19 @@ public final class Durations {
         }
         return seconds + "s";
     }
+
+    /**
+     * A measured span for people, precise where it is short: {@code 12 ms}, {@code 4.2 s}, and
+     * from a minute on as {@link #human}.
+     */
+    public static String measured(Duration d) {
+        long ms = Math.max(0, d.toMillis());
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        return human(d);
+    }
 }

@@ -186,6 +186,19 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /**
+     * Drops the pool's connections so the next borrowers get new ones: idle connections close
+     * now, those lent out close when they come back. For after the database server restarted,
+     * whose old sessions are gone; without it a borrower may get a dead connection first.
+     */
+    public void resetConnections() {
+        HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
+        if (mx != null && !dataSource.isClosed()) {
+            mx.softEvictConnections();
+            LOG.info("Connection pool {}: connections reset; new ones are opened as needed", dataSource.getPoolName());
+        }
+    }
+
+    /**
      * Stops taking new work, lets in-flight work finish for up to the configured shutdown
      * timeout, then closes every connection. Idempotent.
      */

@@ -35,12 +35,13 @@ final class EngineSteps {
     }
 
     static void waitFor(StepAction.Wait step, StepContext c) throws Exception {
-        String last = null;
+        Boolean last = null;
         while (true) {
             Outcome o = condition(step.condition(), c);
-            if (!o.detail().equals(last)) {
+            // Said once, and again when the answer changes: a poll a second must not flood the output.
+            if (last == null || last != o.passed()) {
                 c.say(o.detail());
-                last = o.detail();
+                last = o.passed();
             }
             if (o.passed()) {
                 return;

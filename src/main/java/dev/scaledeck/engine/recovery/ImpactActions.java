@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.scaledeck.engine.config.Durations.human;
+import static dev.scaledeck.engine.config.Durations.measured;
 
 /** What to do about a plan's impact, one sentence each, most urgent first. Stateless. */
 final class ImpactActions {
@@ -48,11 +49,11 @@ final class ImpactActions {
         List<String> actions = new ArrayList<>();
         if (!impact.rtoMet()) {
             actions.add("Shorten the recovery to within " + human(impact.rtoTarget()) + " (the last drill took "
-                    + human(impact.measuredRto().orElseThrow()) + "): speed up its slowest steps, or agree a longer "
+                    + measured(impact.measuredRto().orElseThrow()) + "): speed up its slowest steps, or agree a longer "
                     + "RTO with the business.");
         }
         impact.measuredRpo().filter(r -> r.compareTo(impact.rpoTarget()) > 0).ifPresent(r ->
-                actions.add("Make the recovery lose less data: the last drill lost " + human(r) + ", the RPO target is "
+                actions.add("Make the recovery lose less data: the last drill lost " + measured(r) + ", the RPO target is "
                         + human(impact.rpoTarget()) + "."));
         Duration age = Duration.between(impact.lastDrill().orElseThrow(), at);
         if (age.compareTo(ImpactFindings.STALE_DRILL) > 0) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import static dev.scaledeck.engine.config.Durations.human;
+import static dev.scaledeck.engine.config.Durations.measured;
 
 /** The findings of an impact assessment, one line each, as management reads them. Stateless. */
 final class ImpactFindings {
@@ -70,10 +71,10 @@ final class ImpactFindings {
         }
         DrillMeasurement m = measured.get();
         List<String> lines = new ArrayList<>();
-        lines.add("last drill's RTO " + human(m.rto()) + (m.rto().compareTo(plan.rto()) > 0 ? " exceeds" : " is within")
+        lines.add("last drill's RTO " + measured(m.rto()) + (m.rto().compareTo(plan.rto()) > 0 ? " exceeds" : " is within")
                 + " the " + human(plan.rto()) + " target");
         if (m.rpo().compareTo(plan.rpo()) > 0) {
-            lines.add("last drill lost " + human(m.rpo()) + " of data, more than the " + human(plan.rpo())
+            lines.add("last drill lost " + measured(m.rpo()) + " of data, more than the " + human(plan.rpo())
                     + " RPO target (" + m.rpoBasis() + ")");
         }
         Duration age = Duration.between(drill.at().orElseThrow(), now);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static dev.scaledeck.engine.config.Durations.human;
+import static dev.scaledeck.engine.config.Durations.measured;
 
 /**
  * An impact assessment as a document an operator can hand to management: a summary table, then
@@ -87,7 +88,7 @@ public final class ImpactReport {
         String users = p.affectedUsers().isPresent() ? String.format(Locale.ROOT, "%,d", p.affectedUsers().getAsLong())
                 : "unknown";
         String risk = p.dataAtRisk().map(d -> human(d)).orElse("no verified backup") + " / " + human(p.rpoTarget());
-        String downtime = p.measuredRto().map(d -> human(d)).orElse("not drilled") + " / " + human(p.rtoTarget());
+        String downtime = p.measuredRto().map(d -> measured(d)).orElse("not drilled") + " / " + human(p.rtoTarget());
         return List.of(plan, users, risk, downtime, expectedCost(p), ImpactStatus.of(p).label());
     }
 

@@ -1,6 +1,7 @@
 package dev.scaledeck.engine.recovery;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,17 +9,51 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills {@code ${name}} placeholders in runbook text. In SQL they become bound parameters, so a
- * value can never change the statement.
+ * The {@code ${name}} placeholders of runbook text: which a plan may use (its declared
+ * parameters and the built-in ones), and filling them when a step runs. In SQL they become
+ * bound parameters, so a value can never change the statement. Immutable.
  */
 public final class Placeholders {
 
-    /** The placeholders every run fills itself. */
-    public static final Set<String> BUILT_IN = Set.of("run.id", "plan.id", "mode", "replicas-at-start");
+    /** Filled by every run: the run's id, the plan's id, the run mode and the replica count when it started. */
+    public static final List<String> BUILT_IN = List.of("run.id", "plan.id", "mode", "replicas-at-start");
 
-    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+    private static final Pattern ONLY_A_PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
 
-    private Placeholders() {
+    private final List<String> declared;
+
+    Placeholders(Collection<String> declared) {
+        this.declared = List.copyOf(declared);
+    }
+
+    /** Whether the whole text is one placeholder, e.g. {@code ${count}} (its name is checked apart). */
+    static boolean isOnlyPlaceholder(String text) {
+        return ONLY_A_PLACEHOLDER.matcher(text).matches();
+    }
+
+    /** Replaces every placeholder, for checks of the text around them (a URL's scheme and host). */
+    static String withoutPlaceholders(String text, String stand) {
+        return PLACEHOLDER.matcher(text).replaceAll(Matcher.quoteReplacement(stand));
+    }
+
+    /** What is wrong with the placeholders in one text, a message each; empty when nothing is. */
+    List<String> problemsIn(String text) {
+        List<String> problems = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        Set<String> known = Set.copyOf(declared);
+        while (m.find()) {
+            String name = m.group(1);
+            if (!known.contains(name) && !BUILT_IN.contains(name)) {
+                problems.add(m.group() + " is not declared in parameters ("
+                        + (declared.isEmpty() ? "none" : String.join(", ", declared))
+                        + ") nor built in (" + String.join(", ", BUILT_IN) + ")");
+            }
+        }
+        if (withoutPlaceholders(text, "").contains("${")) {
+            problems.add("\"${\" without a closing \"}\"; write placeholders as ${name}");
+        }
+        return problems;
     }
 
     /** The names used in the text, in order. */

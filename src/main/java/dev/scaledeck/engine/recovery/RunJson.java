@@ -62,11 +62,11 @@ public final class RunJson {
             m.detectedAt().ifPresent(d -> mn.put("detectedAt", d.toString()));
             mn.put("recoveredAt", m.recoveredAt().toString());
             mn.put("rtoMs", m.rto().toMillis());
-            mn.put("rto", dev.scaledeck.engine.config.Durations.human(m.rto()));
+            mn.put("rto", dev.scaledeck.engine.config.Durations.measured(m.rto()));
             mn.put("rtoTargetMs", m.rtoTarget().toMillis());
             mn.put("rtoMet", m.rtoMet());
             mn.put("rpoMs", m.rpo().toMillis());
-            mn.put("rpo", dev.scaledeck.engine.config.Durations.human(m.rpo()));
+            mn.put("rpo", dev.scaledeck.engine.config.Durations.measured(m.rpo()));
             mn.put("rpoTargetMs", m.rpoTarget().toMillis());
             mn.put("rpoMet", m.rpoMet());
             mn.put("rpoBasis", m.rpoBasis());

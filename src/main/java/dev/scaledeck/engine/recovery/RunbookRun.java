@@ -200,13 +200,13 @@ final class RunbookRun implements RecoveryRun {
             if (now.containsAll(detectable)) {
                 Instant at = setup.clock().instant();
                 progress.output(step, "detected " + detectable + " after "
-                        + Durations.human(Duration.between(faultAt, at)));
+                        + Durations.measured(Duration.between(faultAt, at)));
                 return Optional.of(at);
             }
             Thread.sleep(250);
         }
         progress.output(step, "the engine did not see " + detectable + " within "
-                + Durations.human(DETECTION_WAIT) + "; the plan runs anyway");
+                + Durations.format(DETECTION_WAIT) + "; the plan runs anyway");
         return Optional.empty();
     }
 
@@ -216,9 +216,9 @@ final class RunbookRun implements RecoveryRun {
             DrillMeasurement m = new DrillMeasurement(plan.drill().orElseThrow(), faultAt, detectedAt, recovered,
                     Duration.between(faultAt, recovered), rpo.lost(), rpo.basis(), plan.rto(), plan.rpo());
             progress.measured(m);
-            progress.finish(RunState.SUCCEEDED, "drill recovered: RTO " + Durations.human(m.rto()) + " measured (target "
-                    + Durations.human(m.rtoTarget()) + (m.rtoMet() ? ", met" : ", MISSED") + "), RPO "
-                    + Durations.human(m.rpo()) + " (target " + Durations.human(m.rpoTarget())
+            progress.finish(RunState.SUCCEEDED, "drill recovered: RTO " + Durations.measured(m.rto()) + " measured (target "
+                    + Durations.format(m.rtoTarget()) + (m.rtoMet() ? ", met" : ", MISSED") + "), RPO "
+                    + Durations.measured(m.rpo()) + " (target " + Durations.format(m.rpoTarget())
                     + (m.rpoMet() ? ", met" : ", MISSED") + ")", recovered);
         } catch (Exception e) {
             progress.finish(RunState.FAILED, "the plan ran, but the drill's check of the data failed: " + message(e),
@@ -306,7 +306,7 @@ final class RunbookRun implements RecoveryRun {
                 throw e;
             } catch (TimeoutException e) {
                 f.cancel(true);
-                last = "timed out after " + Durations.human(step.timeout());
+                last = "timed out after " + Durations.format(step.timeout());
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof StepNotApplicableException na) {
                     progress.output(slot, "skipped: " + na.getMessage());

@@ -56,7 +56,7 @@ final class StepExecutor {
             return "check " + fill(a.target(), values) + ", expect it to " + (a.expectPass() ? "pass" : "fail");
         } else if (action instanceof StepAction.Wait a) {
             return "wait until " + fill(a.condition().describe(), values) + " (checked every "
-                    + dev.scaledeck.engine.config.Durations.human(a.every()) + ")";
+                    + dev.scaledeck.engine.config.Durations.format(a.every()) + ")";
         } else if (action instanceof StepAction.Failover a) {
             return "fail " + fill(a.target(), values) + " over to its standby if the active endpoint is down";
         } else if (action instanceof StepAction.StartDatabase) {

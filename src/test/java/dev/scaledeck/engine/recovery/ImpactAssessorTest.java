@@ -144,7 +144,7 @@ class ImpactAssessorTest {
         assertThat(impact.measuredRto()).contains(Duration.ofSeconds(42));
         assertThat(impact.measuredRpo()).contains(Duration.ZERO);
         assertThat(impact.rtoMet()).isTrue();
-        assertThat(impact.findings()).contains("last drill's RTO 42s is within the 5m target")
+        assertThat(impact.findings()).contains("last drill's RTO 42.0 s is within the 5m target")
                 .noneMatch(f -> f.startsWith("never drilled") || f.contains("days old") || f.contains("lost"));
     }
 

@@ -59,7 +59,7 @@ class ImpactReportTest {
         assertThat(md).contains("| Plan | Users affected | Data at risk / RPO target | Expected downtime / RTO target "
                         + "| Cost of expected downtime | Status |\n|---|---:|---|---|---:|---|\n",
                 "| Database down (`database-down`) | 1,234 | 1d 2h / 1m | 7m / 5m | 140.00 EUR | AT RISK |\n",
-                "| Instance crashed (`instance-crash`) | 1,234 | 10s / 1m | 42s / 5m | not given | OK |\n",
+                "| Instance crashed (`instance-crash`) | 1,234 | 10s / 1m | 42.0 s / 5m | not given | OK |\n",
                 "| User data \\| damaged (`user-data-damaged`) | unknown | 30s / 1m | not drilled / 15m "
                         + "| unknown (600.00 USD per hour) | NOT DRILLED |\n");
     }

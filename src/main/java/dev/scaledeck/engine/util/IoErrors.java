@@ -1,6 +1,7 @@
-package dev.scaledeck.engine.backup;
+package dev.scaledeck.engine.util;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -8,13 +9,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
-/** Says in a few words why a file operation failed ("read-only file system"), without the path twice. */
-final class IoErrors {
+/**
+ * Says in a few words why a file operation failed ("read-only file system"), without the path
+ * twice. Thread-safe (stateless).
+ */
+public final class IoErrors {
 
     private IoErrors() {
     }
 
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return lowerFirst(fs.getReason());
         }
@@ -29,6 +33,9 @@ final class IoErrors {
         }
         if (e instanceof NotDirectoryException) {
             return "not a directory";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not UTF-8 text";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
