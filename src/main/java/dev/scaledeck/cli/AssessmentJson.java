@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An impact assessment as {@code scaledeck dr assess --json} prints it: durations in milliseconds
@@ -37,13 +38,13 @@ final class AssessmentJson {
         doc.put("affectedUsers", p.affectedUsers().isPresent() ? p.affectedUsers().getAsLong() : null);
         doc.put("usersNote", p.usersNote());
         doc.put("newestVerifiedBackup", instant(p.newestVerifiedBackup()));
-        duration(doc, "dataAtRisk", p.dataAtRisk());
-        duration(doc, "rpoTarget", Optional.of(p.rpoTarget()));
+        duration(doc, "dataAtRisk", p.dataAtRisk(), Durations::human);
+        duration(doc, "rpoTarget", Optional.of(p.rpoTarget()), Durations::format);
         doc.put("rpoMet", p.rpoMet());
         doc.put("lastDrill", instant(p.lastDrill()));
-        duration(doc, "measuredRto", p.measuredRto());
-        duration(doc, "measuredRpo", p.measuredRpo());
-        duration(doc, "rtoTarget", Optional.of(p.rtoTarget()));
+        duration(doc, "measuredRto", p.measuredRto(), Durations::measured);
+        duration(doc, "measuredRpo", p.measuredRpo(), Durations::measured);
+        duration(doc, "rtoTarget", Optional.of(p.rtoTarget()), Durations::format);
         doc.put("rtoMet", p.rtoMet());
         doc.put("costPerHour", p.costPerHour());
         doc.put("currency", p.currency());
@@ -52,9 +53,11 @@ final class AssessmentJson {
         return doc;
     }
 
-    private static void duration(Map<String, Object> doc, String name, Optional<Duration> d) {
+    /** {@code nameMs} and {@code name} as text: an age as {@code 3h 5m}, a target as written, a measurement precisely. */
+    private static void duration(Map<String, Object> doc, String name, Optional<Duration> d,
+                                 Function<Duration, String> text) {
         doc.put(name + "Ms", d.map(Duration::toMillis).orElse(null));
-        doc.put(name, d.map(Durations::human).orElse(null));
+        doc.put(name, d.map(text).orElse(null));
     }
 
     private static String instant(Optional<Instant> t) {

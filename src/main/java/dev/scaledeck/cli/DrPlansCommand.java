@@ -58,7 +58,7 @@ final class DrPlansCommand extends DrCommand.Sub {
     private static void printPlan(PrintWriter out, RecoveryPlan p, Optional<RunbookProgress> lastDrill) {
         out.printf("%n%s  %s%n", p.id(), p.name());
         row(out, "signals", String.join(", ", p.signals()));
-        row(out, "targets", "RPO " + Durations.human(p.rpo()) + ", RTO " + Durations.human(p.rto()));
+        row(out, "targets", "RPO " + Durations.format(p.rpo()) + ", RTO " + Durations.format(p.rto()));
         row(out, "steps", String.valueOf(p.steps().size()));
         row(out, "drill", p.drill().map(DrillFault::yaml).orElse("no drill"));
         row(out, "last drill", lastDrill.flatMap(r -> r.measured().map(m -> DrillText.utc(r.finished().orElse(r.started()))
@@ -77,9 +77,9 @@ final class DrPlansCommand extends DrCommand.Sub {
         doc.put("description", p.description());
         doc.put("source", p.source());
         doc.put("signals", p.signals());
-        doc.put("rpo", Durations.human(p.rpo()));
+        doc.put("rpo", Durations.format(p.rpo()));
         doc.put("rpoMs", p.rpo().toMillis());
-        doc.put("rto", Durations.human(p.rto()));
+        doc.put("rto", Durations.format(p.rto()));
         doc.put("rtoMs", p.rto().toMillis());
         doc.put("steps", p.steps().size());
         doc.put("parameters", new java.util.TreeMap<>(p.parameters()));

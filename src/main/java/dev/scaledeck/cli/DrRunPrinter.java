@@ -1,5 +1,6 @@
 package dev.scaledeck.cli;
 
+import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.recovery.RunbookProgress;
 import dev.scaledeck.engine.recovery.StepProgress;
 import dev.scaledeck.engine.recovery.StepState;
@@ -22,6 +23,9 @@ final class DrRunPrinter {
     private record Seen(StepState state, int lines) {
     }
 
+    /** Built-in placeholders the header line already says. */
+    private static final java.util.Set<String> IN_HEADER = java.util.Set.of("run.id", "plan.id", "mode");
+
     private final PrintWriter out;
     private final Map<String, Seen> seen = new HashMap<>();
     private boolean headerPrinted;
@@ -35,9 +39,11 @@ final class DrRunPrinter {
         if (!headerPrinted) {
             headerPrinted = true;
             out.printf("Run %s: %s (%s), started by %s%n", run.runId(), run.planName(), run.mode().label(), run.who());
-            if (!run.parameters().isEmpty()) {
-                out.println("  parameters: " + new java.util.TreeMap<>(run.parameters()).entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+            String parameters = new java.util.TreeMap<>(run.parameters()).entrySet().stream()
+                    .filter(e -> !IN_HEADER.contains(e.getKey()))
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+            if (!parameters.isEmpty()) {
+                out.println("  parameters: " + parameters);
             }
         }
         Map<String, Integer> ordinals = new HashMap<>();
@@ -63,7 +69,9 @@ final class DrRunPrinter {
             }
             out.println(label + " (" + s.type() + ")" + (s.description().isEmpty() ? "" : ": " + s.description()));
         }
-        s.output().stream().skip(before.lines()).forEach(line -> out.println("      " + line));
+        // Output after the step ended (a drill's detection, after its fault) names its step again.
+        String indent = ended(before.state()) ? "[" + s.index() + "] " : "      ";
+        s.output().stream().skip(before.lines()).forEach(line -> out.println(indent + line));
         if (s.state() == before.state() || s.state() == StepState.PLANNED || s.state() == StepState.RUNNING) {
             return;
         }
@@ -71,9 +79,16 @@ final class DrRunPrinter {
             out.println("    waiting for approval");
             return;
         }
-        String took = s.started().flatMap(st -> s.finished().map(f -> DrillText.measured(Duration.between(st, f))))
+        String took = s.started().flatMap(st -> s.finished().map(f -> Durations.measured(Duration.between(st, f))))
                 .map(t -> " in " + t).orElse("");
         out.println("    -> " + s.state() + took + (s.attempts() > 1 ? " (" + s.attempts() + " attempts)" : ""));
+    }
+
+    private static boolean ended(StepState state) {
+        return switch (state) {
+            case SUCCEEDED, FAILED, FAILED_CONTINUED, SKIPPED, INTERRUPTED -> true;
+            case PENDING, RUNNING, AWAITING_APPROVAL, PLANNED -> false;
+        };
     }
 
     /** The run's end: its state and summary, a drill's RTO and RPO against the targets, and its journal file. */

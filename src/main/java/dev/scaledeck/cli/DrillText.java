@@ -2,7 +2,6 @@ package dev.scaledeck.cli;
 
 import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.recovery.DrillMeasurement;
-import dev.scaledeck.engine.util.Numbers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,23 +18,18 @@ final class DrillText {
     private DrillText() {
     }
 
-    /** {@code 12.3s (target 5m, met)}. */
+    /** {@code 12.3 s (target 5m, met)}. */
     static String rto(DrillMeasurement m) {
         return figure(m.rto(), m.rtoTarget(), m.rtoMet());
     }
 
-    /** {@code 0s (target 1m, met)}. */
+    /** {@code 0 ms (target 1m, met)}. */
     static String rpo(DrillMeasurement m) {
         return figure(m.rpo(), m.rpoTarget(), m.rpoMet());
     }
 
     private static String figure(Duration measured, Duration target, boolean met) {
-        return measured(measured) + " (target " + Durations.human(target) + ", " + (met ? "met" : "MISSED") + ")";
-    }
-
-    /** Drills recover in seconds, so under a minute a tenth of a second still says something: {@code 12.3s}. */
-    static String measured(Duration d) {
-        return d.compareTo(Duration.ofMinutes(1)) < 0 ? Numbers.oneDecimal(d.toMillis() / 1000.0) + "s" : Durations.human(d);
+        return Durations.measured(measured) + " (target " + Durations.format(target) + ", " + (met ? "met" : "MISSED") + ")";
     }
 
     /** {@code 2026-11-27 10:15:02 UTC}. */

@@ -37,7 +37,7 @@ class DrRunPrinterTest {
 
     private static RunbookProgress run(RunState state, Optional<DrillMeasurement> measured, StepProgress... steps) {
         return new RunbookProgress("20261127-101500-instance-crash-drill", "instance-crash", "Instance crash",
-                RunMode.DRILL, Map.of("instance", "sample-2"), state, T0, Optional.empty(), List.of(steps),
+                RunMode.DRILL, Map.of("instance", "sample-2", "mode", "drill"), state, T0, Optional.empty(), List.of(steps),
                 state == RunState.RUNNING ? "running" : "drill recovered", measured, "operator (cli)");
     }
 
@@ -56,7 +56,7 @@ class DrRunPrinterTest {
                 T0.plusMillis(12_300), Duration.ofMillis(12_300), Duration.ZERO, "no data is lost when an instance stops",
                 Duration.ofMinutes(5), Duration.ofMinutes(1));
         printer.finish(run(RunState.SUCCEEDED, Optional.of(m),
-                step(1, "Wait for the instance", StepState.SUCCEEDED, 0, 4, "2 of 3 healthy", "3 of 3 healthy"),
+                step(1, "Wait for the instance", StepState.SUCCEEDED, 0, 4, "2 of 3 healthy", "3 of 3 healthy", "late"),
                 step(2, "Tell the team", StepState.SUCCEEDED, 4, 5, "approved"),
                 step(3, "Scale back", StepState.SKIPPED, -1, -1)), Path.of("/home/recovery/runs/x.json"));
 
@@ -66,15 +66,16 @@ class DrRunPrinterTest {
                 "[1] Wait for the instance (wait): until instances-healthy",
                 "      2 of 3 healthy",
                 "      3 of 3 healthy",
-                "    -> SUCCEEDED in 4s",
+                "    -> SUCCEEDED in 4.0 s",
                 "[2] Tell the team (wait): until instances-healthy",
                 "    waiting for approval",
+                "[1] late",
                 "      approved",
-                "    -> SUCCEEDED in 1s",
+                "    -> SUCCEEDED in 1.0 s",
                 "[3] Scale back: SKIPPED",
                 "SUCCEEDED: drill recovered",
-                "RTO measured: 12.3s (target 5m, met)",
-                "RPO measured: 0s (target 1m, met); no data is lost when an instance stops",
+                "RTO measured: 12.3 s (target 5m, met)",
+                "RPO measured: 0 ms (target 1m, met); no data is lost when an instance stops",
                 "Journal: /home/recovery/runs/x.json",
                 ""));
     }
