@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
                 + "  --execute  run it for real%n"
                 + "A drill or an execute asks 'Continue? [y/N]' on the terminal first, and each approval step asks "
                 + "there too; --yes answers yes to all. Without a terminal and without --yes, a drill or an execute "
-                + "does not start (exit 2), and approval steps are refused (the run fails there).%n"
+                + "does not start (exit 2).%n"
                 + "Each step is printed as it starts and ends, with its output. Ctrl-C cancels the run (a drill "
                 + "still undoes its fault). The run is journaled in HOME/recovery/runs/RUN-ID.json.%n"
                 + "Exit 0 when the run succeeded, 1 when it failed, was cancelled or was not confirmed, 2 for usage "
