@@ -10,10 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 /** {@code scaledeck hpa-manifest}: the HPA equivalent of the configured policy, as YAML. */
@@ -44,14 +41,7 @@ public final class HpaManifestCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
-        Path target = output.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), ".hpa-", ".yaml");
-        try {
-            Files.writeString(temp, yaml, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        Path target = PrivateFile.write(output, yaml);
         spec.commandLine().getOut().println("Wrote " + target);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

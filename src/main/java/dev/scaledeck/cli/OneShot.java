@@ -23,14 +23,24 @@ final class OneShot {
         int run(ScalingEngine engine, ScalingConfig config) throws Exception;
     }
 
+    /** Work that needs the environment under the engine too (its managed database); returns the exit code. */
+    @FunctionalInterface
+    interface LaunchedWork {
+        int run(LaunchedEngine launched, ScalingConfig config) throws Exception;
+    }
+
     private OneShot() {
     }
 
     static int withEngine(CommonOptions common, ScaleDeckCommand root, EngineWork work) throws Exception {
-        ScalingConfig config = common.load(root.env());
+        return withLaunched(common.load(root.env()), (launched, config) -> work.run(launched.engine(), config));
+    }
+
+    /** Launches the engine on {@code config}'s environment (already loaded and checked) for the length of the work. */
+    static int withLaunched(ScalingConfig config, LaunchedWork work) throws Exception {
         Logging.configure(config, true);
         try (LaunchedEngine launched = new EnvironmentLauncher(config, false, Clock.systemUTC()).launch(step -> { })) {
-            return work.run(launched.engine(), config);
+            return work.run(launched, config);
         }
     }
 

@@ -223,7 +223,7 @@ public final class BackupCenter implements AutoCloseable {
             BackupProgress saving = progress.between(0.1, 0.4);
             BackupManifest saved = m.scope() == BackupScope.USER
                     ? saveUserIfPresent(m.userId(), saving)
-                    : service.createFullBackup(saving);
+                    : createFullBackup(saving);
             safety = Optional.ofNullable(saved).map(BackupManifest::id);
         }
         RestoreResult result = service.restore(id, target, progress.between(0.4, 1));
@@ -253,7 +253,8 @@ public final class BackupCenter implements AutoCloseable {
             throw new BackupException("Cannot check whether user " + userId + " exists in " + db.masked() + ": "
                     + e.getMessage(), e);
         }
-        return service.createUserBackup(userId, progress);
+        // A safety backup is a backup like any other: the secondary repositories get their copy too.
+        return createUserBackup(userId, progress);
     }
 
     /**

@@ -28,7 +28,7 @@ final class ExternalSteps {
     }
 
     static void http(StepAction.Http step, StepContext c, Duration timeout) throws Exception {
-        URI url = URI.create(c.fill(step.url()));
+        URI url = httpUrl(c.fill(step.url()));
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout);
         for (Map.Entry<String, String> h : step.headers().entrySet()) {
             request.header(h.getKey(), c.fill(h.getValue()));
@@ -46,10 +46,27 @@ final class ExternalSteps {
         }
     }
 
-    /** The URL without its query and user info, which may hold tokens. */
+    /** The filled-in URL of an http or webhook step; a placeholder may have made it something else. */
+    static URI httpUrl(String text) throws StepFailedException {
+        try {
+            URI url = new URI(text);
+            if (("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme())) && url.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        // The text itself may hold a token: it is not repeated.
+        throw new StepFailedException("the URL, once filled in, is not an http(s) URL with a host");
+    }
+
+    /**
+     * The URL as far as it is safe to show: scheme, host and port. Paths and queries of webhooks
+     * carry tokens (Slack's do), so they are left out.
+     */
     static String masked(URI url) {
-        return url.getScheme() + "://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "")
-                + (url.getRawPath() == null ? "" : url.getRawPath()) + (url.getRawQuery() == null ? "" : "?...");
+        boolean more = (url.getRawPath() != null && url.getRawPath().length() > 1) || url.getRawQuery() != null;
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "") + (more ? "/..." : "");
     }
 
     static void sql(StepAction.Sql step, StepContext c, Duration timeout) throws Exception {
@@ -132,7 +149,7 @@ final class ExternalSteps {
         c.engine().journal().record(new EngineEvent(c.engine().clock().instant(), "recovery", "notify", runId, message));
         c.say(message);
         if (step.webhook().isPresent()) {
-            URI url = URI.create(c.fill(step.webhook().get()));
+            URI url = httpUrl(c.fill(step.webhook().get()));
             String body = "{\"text\": " + com.fasterxml.jackson.databind.node.TextNode.valueOf(message) + "}";
             HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")

@@ -64,7 +64,7 @@ final class RunProgress {
         this.runId = runId;
         this.plan = plan;
         this.mode = mode;
-        this.parameters = Map.copyOf(values);
+        this.parameters = shown(values);
         this.who = who;
         this.started = started;
         this.clock = clock;
@@ -85,11 +85,33 @@ final class RunProgress {
 
     /** The run's values changed (a drill chose some): describe the plan's steps with them. */
     synchronized void useValues(RecoveryPlan plan, Map<String, String> values) {
-        parameters = Map.copyOf(values);
+        parameters = shown(values);
         for (Slot s : slots) {
             if (!s.compensation && s.slot >= 1 && s.slot <= plan.steps().size()) {
                 s.description = StepExecutor.describe(plan.steps().get(s.slot - 1).action(), values);
             }
+        }
+    }
+
+    /**
+     * The run's values as the journal and the window show them: without the built-ins the run
+     * names anyway, and URLs cut to their host (a webhook's path is its secret).
+     */
+    static Map<String, String> shown(Map<String, String> values) {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        values.forEach((k, v) -> {
+            if (!k.equals("run.id") && !k.equals("plan.id") && !k.equals("mode")) {
+                shown.put(k, v.matches("(?i)[a-z][a-z0-9+.-]*://.*") ? maskedUrl(v) : v);
+            }
+        });
+        return Map.copyOf(shown);
+    }
+
+    private static String maskedUrl(String text) {
+        try {
+            return ExternalSteps.masked(new java.net.URI(text));
+        } catch (java.net.URISyntaxException e) {
+            return "(a URL, not shown)";
         }
     }
 

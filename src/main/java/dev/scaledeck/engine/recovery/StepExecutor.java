@@ -74,7 +74,7 @@ final class StepExecutor {
             return (a.eject() ? "eject " : "restore ") + fill(a.instance(), values)
                     + (a.eject() ? " from" : " to") + " the balancer's rotation";
         } else if (action instanceof StepAction.Http a) {
-            return a.method() + " " + ExternalSteps.masked(java.net.URI.create(fill(a.url(), values)))
+            return a.method() + " " + shownUrl(fill(a.url(), values))
                     + ", expect " + (a.expectStatus() == 0 ? "2xx" : Integer.toString(a.expectStatus()));
         } else if (action instanceof StepAction.Sql a) {
             return "SQL: " + a.statement().replaceAll("\\s+", " ") + a.expect().map(e -> ", expect " + e).orElse("")
@@ -85,6 +85,14 @@ final class StepExecutor {
             return "notify: " + fill(a.message(), values) + a.webhook().map(w -> " (and the webhook)").orElse("");
         } else {
             return "ask the operator: " + fill(((StepAction.Approve) action).question(), values);
+        }
+    }
+
+    private static String shownUrl(String url) {
+        try {
+            return ExternalSteps.masked(ExternalSteps.httpUrl(url));
+        } catch (StepFailedException e) {
+            return "the plan's URL (not a complete http(s) URL until its placeholders are filled)";
         }
     }
 

@@ -138,6 +138,21 @@ class BackupCenterTest {
     }
 
     @Test
+    void safetyBackupsShouldGetTheirSecondCopyLikeAnyOtherBackup() {
+        Path second = dir.resolve("second-disk");
+        try (BackupCenter center = center(List.of(), RetentionPolicy.DEFAULT, List.of(second))) {
+            BackupManifest backup = center.createUserBackup(7, BackupProgress.NONE);
+            clock.advance(Duration.ofMinutes(1));
+
+            String safety = center.restore(backup.id(), Optional.empty(), BackupProgress.NONE).safetyBackup().orElseThrow();
+
+            assertThat(center.list()).filteredOn(l -> l.id().equals(safety)).singleElement()
+                    .satisfies(l -> assertThat(l.copies()).isEqualTo(1));
+            assertThat(second.resolve(center.repository().path(safety).getFileName())).exists();
+        }
+    }
+
+    @Test
     void aUserThatNoLongerExistsShouldBeRestoredWithoutASafetyBackup() {
         try (BackupCenter center = center(List.of(), RetentionPolicy.DEFAULT, List.of())) {
             BackupManifest backup = center.createUserBackup(9, BackupProgress.NONE);

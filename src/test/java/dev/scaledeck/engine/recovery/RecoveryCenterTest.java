@@ -104,6 +104,27 @@ class RecoveryCenterTest {
                     type: sql
                     statement: INSERT INTO marks VALUES ('again')
                 """);
+        write("webhooks", """
+                id: webhooks
+                name: Webhooks
+                signals: [hook_signal]
+                rpo: 1m
+                rto: 1m
+                parameters:
+                  hook: ""
+                steps:
+                  - name: Call the admin endpoint
+                    type: http
+                    method: PUT
+                    url: ${hook}
+                    headers: {X-Run: "${run.id}"}
+                    body: '{"run": "${run.id}"}'
+                    expectStatus: 202
+                  - name: Tell the team
+                    type: notify
+                    message: webhook test ${run.id}
+                    webhook: ${hook}
+                """);
         ScalingConfig config = ConfigLoader.load(null, Map.of("SCALEDECK_HOME", home.toString(),
                 "LOAD_BALANCER_INSTANCES", "[]", "SCALEDECK_RUNBOOKS", runbooks.toString()), Map.of());
         engine = ScalingEngine.start(config, db, List.of(), Clock.systemUTC());
@@ -248,7 +269,7 @@ class RecoveryCenterTest {
                 .satisfies(r -> {
                     assertThat(r.state()).isEqualTo(RunState.SUCCEEDED);
                     assertThat(r.steps()).hasSize(5);
-                    assertThat(r.parameters()).containsEntry("word", "journaled");
+                    assertThat(r.parameters()).containsEntry("word", "journaled").doesNotContainKeys("run.id", "mode");
                 });
         assertThat(engine.journal().recent(200)).anyMatch(e -> e.category().equals("recovery")
                 && e.subject().equals(run.runId()) && e.type().equals("succeeded"));
@@ -276,6 +297,42 @@ class RecoveryCenterTest {
         assertThat(read.summary()).startsWith("interrupted: the process running it ended after 1 of 3 step(s) succeeded");
         assertThat(read.steps()).extracting(StepProgress::state)
                 .containsExactly(StepState.SUCCEEDED, StepState.INTERRUPTED, StepState.PENDING);
+    }
+
+    @Test
+    void httpAndNotifyStepsShouldCallTheWebhookWithoutShowingItsSecretPath() throws Exception {
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            received.add(ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " "
+                    + ex.getRequestHeaders().getFirst("X-Run") + " "
+                    + new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(202, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            String hook = "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0KEN";
+            RunbookProgress run = run("webhooks", RunMode.EXECUTE, Map.of("hook", hook), Approver.NEVER);
+
+            assertThat(run.state()).as(run.summary()).isEqualTo(RunState.SUCCEEDED);
+            assertThat(received).containsExactly(
+                    "PUT /services/T0KEN " + run.runId() + " {\"run\": \"" + run.runId() + "\"}",
+                    "POST /services/T0KEN null {\"text\": \"webhook test " + run.runId() + "\"}");
+            assertThat(RunJson.write(run)).doesNotContain("T0KEN");
+            assertThat(step(run, "Call the admin endpoint").output()).containsExactly(
+                    "PUT http://127.0.0.1:" + server.getAddress().getPort() + "/... -> 202");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anHttpStepShouldFailOnAnotherStatusAndOnAUrlThatIsNotHttp() throws Exception {
+        RunbookProgress notHttp = run("webhooks", RunMode.EXECUTE, Map.of("hook", "file:///etc/passwd"), Approver.NEVER);
+        assertThat(notHttp.summary()).isEqualTo("step 1 (Call the admin endpoint) failed: "
+                + "the URL, once filled in, is not an http(s) URL with a host");
     }
 
     @Test

@@ -1,0 +1,31 @@
+package dev.scaledeck.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A file a command writes for the operator: under a temporary name beside it, then renamed, so a
+ * reader never sees half of it. The temporary file is created owner-only (0600 on POSIX file
+ * systems) and the rename keeps that. Stateless.
+ */
+final class PrivateFile {
+
+    private PrivateFile() {
+    }
+
+    /** Writes {@code text} to {@code file} and returns the file's absolute path. */
+    static Path write(Path file, String text) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".partial");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return target;
+    }
+}
