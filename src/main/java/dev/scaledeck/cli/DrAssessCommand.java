@@ -2,6 +2,7 @@ package dev.scaledeck.cli;
 
 import dev.scaledeck.engine.recovery.ImpactAssessment;
 import dev.scaledeck.engine.recovery.ImpactReport;
+import dev.scaledeck.engine.util.PrivateFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,6 +2,7 @@ package dev.scaledeck.cli;
 
 import dev.scaledeck.engine.config.ScalingConfig;
 import dev.scaledeck.engine.scaling.platform.HpaManifest;
+import dev.scaledeck.engine.util.PrivateFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,6 +3,7 @@ package dev.scaledeck.ui.recovery;
 import dev.scaledeck.engine.recovery.DisasterRecoveryCoordinator;
 import dev.scaledeck.engine.recovery.ImpactAssessment;
 import dev.scaledeck.engine.recovery.ImpactReport;
+import dev.scaledeck.engine.util.PrivateFile;
 import dev.scaledeck.ui.common.DialogService;
 import dev.scaledeck.ui.common.Formats;
 import dev.scaledeck.ui.common.ObservableLists;
@@ -19,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -111,8 +113,8 @@ public final class ImpactViewModel {
         }
         busy.set(true);
         tasks.execute(progress -> {
-            PrivateFile.write(file, ImpactReport.markdown(assessment));
-            return file;
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return PrivateFile.write(file, ImpactReport.markdown(assessment));
         }, progress -> { }, saved -> {
             busy.set(false);
             status.set(StatusLine.good("Saved the impact report to " + saved + " (readable by you only)"));

@@ -1,4 +1,4 @@
-package dev.scaledeck.cli;
+package dev.scaledeck.engine.util;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A file a command writes for the operator: under a temporary name beside it, then renamed, so a
- * reader never sees half of it. The temporary file is created owner-only (0600 on POSIX file
- * systems) and the rename keeps that. Stateless.
+ * A file written for the operator (a report, a manifest): under a temporary name beside it, then
+ * renamed, so a reader never sees half of it. The temporary file is created owner-only (0600 on
+ * POSIX file systems) and the rename keeps that. Used by the command line and the window. Stateless.
  */
-final class PrivateFile {
+public final class PrivateFile {
 
     private PrivateFile() {
     }
 
-    /** Writes {@code text} to {@code file} and returns the file's absolute path. */
-    static Path write(Path file, String text) throws IOException {
+    /** Writes {@code text} to {@code file} (its folder must exist) and returns the file's absolute path. */
+    public static Path write(Path file, String text) throws IOException {
         Path target = file.toAbsolutePath();
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".partial");
         try {
