@@ -45,7 +45,6 @@ public final class RecoveryViewModel implements LiveViewModel {
     public static final Duration CATALOG_EVERY = Duration.ofSeconds(5);
 
     private final TaskExecutor tasks;
-    private final DialogService dialogs;
     private final ZoneId zone;
     private final Clock clock;
     private final RunControl control;
@@ -66,6 +65,8 @@ public final class RecoveryViewModel implements LiveViewModel {
     private boolean followedRunning;
     /** Whether the newest run of the journal was shown on opening (once). */
     private boolean newestShown;
+    /** True while the plan rows are replaced: the table's selection goes away for a moment, the plan's form stays. */
+    private boolean replacingPlans;
 
     private final ObservableList<PlanRow> plans = FXCollections.observableArrayList();
     private final ObservableList<PlanRow> plansReadOnly = FXCollections.unmodifiableObservableList(plans);
@@ -84,7 +85,6 @@ public final class RecoveryViewModel implements LiveViewModel {
      */
     public RecoveryViewModel(TaskExecutor tasks, DialogService dialogs, ZoneId zone, Clock clock) {
         this.tasks = tasks;
-        this.dialogs = dialogs;
         this.zone = zone;
         this.clock = clock;
         this.control = new RunControl(tasks, dialogs, this::follow);
@@ -92,7 +92,11 @@ public final class RecoveryViewModel implements LiveViewModel {
         this.history = new RunHistoryViewModel(zone);
         this.impact = new ImpactViewModel(tasks, dialogs, zone, clock);
         this.detection = new DetectionViewModel(tasks, dialogs, zone, this::poll);
-        selectedPlan.addListener((obs, old, now) -> control.select(now == null ? null : now.plan()));
+        selectedPlan.addListener((obs, old, now) -> {
+            if (!(replacingPlans && now == null)) {
+                control.select(now == null ? null : now.plan());
+            }
+        });
         history.selectedProperty().addListener((obs, old, now) -> runChosen(now));
     }
 
@@ -209,8 +213,16 @@ public final class RecoveryViewModel implements LiveViewModel {
     private void showCatalog(RecoveryReading.Catalog c, Instant now) {
         loadedPlans = c.plans();
         String keep = selectedPlan.get() == null ? null : selectedPlan.get().id();
-        ObservableLists.replaceIfChanged(plans, c.plans().stream().map(p -> PlanRow.of(p, c.history(), zone)).toList());
-        selectPlan(keep);
+        replacingPlans = true;
+        try {
+            ObservableLists.replaceIfChanged(plans, c.plans().stream().map(p -> PlanRow.of(p, c.history(), zone)).toList());
+            selectPlan(keep);
+        } finally {
+            replacingPlans = false;
+        }
+        if (selectedPlan.get() == null) {
+            control.select(null); // the plan is gone
+        }
         ObservableLists.replaceIfChanged(problems, c.problems().stream().map(p -> StatusLine.bad(p.describe())).toList());
         history.show(c.history());
         if (!newestShown && followed == null && !c.history().isEmpty()) {

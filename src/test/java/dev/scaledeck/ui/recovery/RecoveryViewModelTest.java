@@ -12,6 +12,7 @@ import dev.scaledeck.ui.common.StatusStyles;
 import dev.scaledeck.ui.fixtures.EngineSql;
 import dev.scaledeck.ui.fixtures.RecordingDialogService;
 import dev.scaledeck.ui.fixtures.TestEngines;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -258,6 +259,15 @@ class RecoveryViewModelTest {
         assertThat(vm.control().canDrillProperty().get()).as("the plan names no drill fault").isFalse();
 
         word.valueProperty().set(" hello ");
+        // As the plans table does: its selection goes while its rows are replaced.
+        vm.plans().addListener((ListChangeListener<PlanRow>) change -> vm.selectedPlanProperty().set(null));
+        Path file = home.resolve("runbooks").resolve("parameters.yaml");
+        Files.writeString(file, Files.readString(file).replace("name: Parameters test\n",
+                "name: Parameters test\ndescription: read again\n"));
+        vm.reloadPlans();
+        assertThat(vm.selectedPlanProperty().get().plan().description()).isEqualTo("read again");
+        assertThat(vm.control().parameters().get(1).valueProperty().get()).as("kept when the plans are read again")
+                .isEqualTo(" hello ");
         assertThat(vm.control().canExecuteProperty().get()).isTrue();
         vm.control().execute();
         awaitRunEnded();
