@@ -84,6 +84,40 @@ class ShippedRunbookDrillsTest {
     }
 
     @Test
+    @Order(0)
+    void aDryRunOfEveryShippedPlanShouldChangeNeitherTheDatabaseNorTheInstances() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> healthyInstances().size() == 2);
+        String before = state();
+
+        for (String plan : List.of("database-down", "instance-crash", "primary-backup-repo-lost", "user-data-damaged")) {
+            Map<String, String> params = plan.equals("user-data-damaged")
+                    ? Map.of("user", "1", "at", "2026-11-27T10:00:00Z") : Map.of();
+            RunbookProgress run = engine.recovery().start(plan, RunMode.DRY_RUN, params, Approver.NEVER, "test")
+                    .result().get(1, TimeUnit.MINUTES);
+            assertThat(run.succeeded()).as(plan + ": " + run.summary()).isTrue();
+            assertThat(run.steps()).extracting(StepProgress::state).containsOnly(StepState.PLANNED);
+            assertThat(run.steps()).allMatch(s -> s.started().isEmpty());
+        }
+
+        assertThat(state()).isEqualTo(before);
+    }
+
+    /** The instances as the balancer and the platform see them, and every sample table's rows. */
+    private static String state() throws Exception {
+        String rows = engine.pool().withConnection(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT (SELECT md5(string_agg(u::text, ',' ORDER BY id)) FROM users u)"
+                    + " || (SELECT md5(string_agg(p::text, ',' ORDER BY id)) FROM projects p)"
+                    + " || (SELECT count(*) FROM workflows) || '/' || (SELECT count(*) FROM conversions)")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        return rows + " " + engine.balancer().stats().instances().stream().map(i -> i.id() + ":" + i.state())
+                .sorted().toList() + " replicas " + engine.platform().orElseThrow().replicas().desired()
+                + " backups " + engine.backups().list().size();
+    }
+
+    @Test
     @Order(1)
     void databaseDownShouldBeDetectedRestartedAndMeasured() throws Exception {
         long before = users();
