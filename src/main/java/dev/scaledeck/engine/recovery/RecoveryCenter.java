@@ -236,13 +236,8 @@ public final class RecoveryCenter implements DisasterRecoveryCoordinator, AutoCl
                     + "; wait for it or cancel it first");
         }
         RunbookRun started = run;
-        Thread t = new NamedThreads("scaledeck-recovery-run").newThread(() -> {
-            try {
-                started.run();
-            } finally {
-                current.compareAndSet(started, null);
-            }
-        });
+        started.whenEnded(() -> current.compareAndSet(started, null));
+        Thread t = new NamedThreads("scaledeck-recovery-run").newThread(started::run);
         t.start();
         return started;
     }

@@ -47,6 +47,7 @@ final class RunbookRun implements RecoveryRun {
     private final CompletableFuture<RunbookProgress> result = new CompletableFuture<>();
     private volatile Thread thread;
     private volatile boolean cancelled;
+    private volatile Runnable onEnd = () -> { };
 
     RunbookRun(String id, RecoveryPlan plan, RunMode mode, Map<String, String> values, Approver approver, String who,
                Optional<FaultDrill> drill, Setup setup) {
@@ -85,6 +86,11 @@ final class RunbookRun implements RecoveryRun {
         return result;
     }
 
+    /** Runs when the run has ended, before {@link #result()} completes: whoever waits on it may start the next run. */
+    void whenEnded(Runnable action) {
+        onEnd = action;
+    }
+
     /** The run's body; call once, on the run's thread. Never throws. */
     void run() {
         thread = Thread.currentThread();
@@ -108,6 +114,7 @@ final class RunbookRun implements RecoveryRun {
             journal(last.state().name().toLowerCase(java.util.Locale.ROOT), plan.name() + " (" + mode.label() + "): "
                     + last.summary());
             thread = null;
+            onEnd.run();
             result.complete(last);
         }
     }

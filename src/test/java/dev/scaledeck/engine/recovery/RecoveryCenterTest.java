@@ -258,6 +258,14 @@ class RecoveryCenterTest {
     }
 
     @Test
+    void theNextRunShouldStartAsSoonAsThePreviousRunsResultIsThere() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            assertThat(run("rules", RunMode.DRY_RUN, Map.of("word", "w" + i), Approver.NEVER).succeeded()).isTrue();
+        }
+        assertThat(engine.recovery().current()).isEmpty();
+    }
+
+    @Test
     void everyRunShouldBeJournaledAndReadBack() throws Exception {
         RunbookProgress run = run("rules", RunMode.DRY_RUN, Map.of("word", "journaled"), Approver.NEVER);
 
