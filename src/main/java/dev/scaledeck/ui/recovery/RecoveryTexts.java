@@ -22,7 +22,7 @@ final class RecoveryTexts {
 
     /** A target, as the runbook gives it: {@code 5m}, {@code 30s}. */
     static String target(Duration d) {
-        return Durations.human(d);
+        return Durations.format(d);
     }
 
     /** {@code RTO 4.2 s (target 5m) ✓}. */
