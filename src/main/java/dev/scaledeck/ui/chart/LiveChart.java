@@ -1,178 +1,119 @@
 package dev.scaledeck.ui.chart;
 
-import javafx.collections.ObservableList;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
 
 /**
- * Draws a {@link LiveChartModel}: one line per series, x axis in seconds ago (at most the
- * model's span; less while the data is younger), no animation, no
- * point symbols, no title (the card around it shows {@link LiveChartModel#title()}). Every live chart in the window is one of these, so how charts draw can change
- * here alone. Redraws when the model changes while the chart is in a scene, and once when it
- * joins one. FX thread only.
+ * Draws a {@link LiveChartModel}: one line per series in the colours of the window's stylesheet,
+ * x axis in seconds ago, y axis in the model's unit, horizontal grid lines, a legend when there is
+ * more than one series, no point symbols, no title (the card around it shows
+ * {@link LiveChartModel#title()}). Every live chart in the window is one of these, so how charts
+ * draw can change here alone.
+ *
+ * <p>It looks like the stock {@code LineChart} it replaces (same style classes) but draws each
+ * series as one path through at most four points per pixel column, so a frame costs the same
+ * with ten minutes of history as with ten seconds (see {@link PlotArea}). The x axis spans the
+ * model's {@link LiveChartModel#span() span} unless the operator picks another one from the
+ * chart's context menu (less while the data is younger). Redraws when the model, the size or the
+ * span changes, and only while the chart is in a scene. FX thread only.
  */
 public final class LiveChart extends StackPane {
 
-    private final LiveChartModel model;
-    /** The x axis starts this wide and widens with the data until it spans the model's span. */
-    private static final double MIN_VISIBLE_SECONDS = 10;
+    /** What the context menu offers besides the model's own span. */
+    private static final Duration[] SPANS = {Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(10)};
 
-    private final LineChart<Number, Number> chart;
-    private final NumberAxis x;
-    private final NumberAxis y;
-    /**
-     * The value axis always reaches at least this high, so a quiet series draws as a line near
-     * zero on a readable scale instead of an axis with one "0.0" tick.
-     */
-    private static final double MIN_UPPER = 5;
-    private final List<XYChart.Series<Number, Number>> series = new ArrayList<>();
-    private long drawnVersion = -1;
+    private final LiveChartModel model;
+    private final PlotArea plot;
+    private final ObjectProperty<Duration> span;
+    private ContextMenu spanMenu;
 
     public LiveChart(LiveChartModel model) {
         this.model = model;
-        x = new NumberAxis(-MIN_VISIBLE_SECONDS, 0, tickUnit(MIN_VISIBLE_SECONDS));
-        x.setAutoRanging(false);
-        x.setLabel("seconds ago");
-        x.setMinorTickVisible(false);
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return String.valueOf(Math.round(Math.abs(value.doubleValue())));
-            }
-
-            @Override
-            public Number fromString(String text) {
-                return -Double.parseDouble(text);
-            }
-        });
-        y = new NumberAxis(0, MIN_UPPER, MIN_UPPER / 5);
-        y.setLabel(model.unit());
-        y.setAutoRanging(false);
-        y.setMinorTickVisible(false);
-        y.setAnimated(false);
-        y.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                double v = value.doubleValue();
-                return v == Math.rint(v) ? String.valueOf((long) v) : String.format("%.1f", v);
-            }
-
-            @Override
-            public Number fromString(String text) {
-                return Double.parseDouble(text);
-            }
-        });
-        chart = new LineChart<>(x, y);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setLegendVisible(model.seriesNames().size() > 1);
-        chart.setAxisSortingPolicy(LineChart.SortingPolicy.NONE);
-        chart.setHorizontalGridLinesVisible(true);
-        chart.setVerticalGridLinesVisible(false);
-        for (String name : model.seriesNames()) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(name);
-            series.add(s);
-            chart.getData().add(s);
-        }
+        span = new SimpleObjectProperty<>(this, "span", model.span());
+        plot = new PlotArea(model, seconds(model.span()));
+        ChartLegend legend = model.seriesNames().size() > 1 ? new ChartLegend(model.seriesNames()) : null;
         getStyleClass().add("live-chart");
-        getChildren().add(chart);
-        model.versionProperty().addListener((obs, old, now) -> redrawIfShown());
-        sceneProperty().addListener((obs, old, now) -> redrawIfShown());
-        redrawIfShown();
+        getChildren().add(new ChartFrame(plot, legend));
+        model.versionProperty().addListener((obs, old, now) -> plot.requestLayout());
+        span.addListener((obs, old, now) -> plot.setSpanSeconds(seconds(Objects.requireNonNull(now, "span"))));
+        setOnContextMenuRequested(e -> {
+            spanMenu().show(this, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
     }
 
-    private static double tickUnit(double visibleSeconds) {
-        return visibleSeconds <= 10 ? 2 : visibleSeconds <= 30 ? 5 : visibleSeconds <= 120 ? 10 : 60;
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
     }
 
-    /** A chart off screen skips redraws and catches up when it is shown again. */
-    private void redrawIfShown() {
-        if (getScene() == null || drawnVersion == model.versionProperty().get()) {
-            return;
-        }
-        drawnVersion = model.versionProperty().get();
-        double[] secondsAgo = model.secondsAgo();
-        fitTimeAxis(secondsAgo.length == 0 ? 0 : -secondsAgo[0]);
-        double highest = 0;
-        for (int s = 0; s < series.size(); s++) {
-            double[] values = model.values(s);
-            copyInto(series.get(s).getData(), secondsAgo, values);
-            for (double v : values) {
-                highest = Math.max(highest, v);
+    /** Built when first asked for: most charts never are, and the window's first frame needs none. */
+    private ContextMenu spanMenu() {
+        if (spanMenu == null) {
+            TreeSet<Duration> choices = new TreeSet<>(List.of(SPANS));
+            choices.add(model.span());
+            ToggleGroup group = new ToggleGroup();
+            spanMenu = new ContextMenu();
+            for (Duration d : choices) {
+                RadioMenuItem item = new RadioMenuItem("Show the last " + describe(d));
+                item.setUserData(d);
+                item.setToggleGroup(group);
+                item.setSelected(d.equals(span.get()));
+                item.setOnAction(e -> span.set(d));
+                spanMenu.getItems().add(item);
             }
+            span.addListener((obs, old, now) -> group.getToggles().forEach(t -> t.setSelected(now.equals(t.getUserData()))));
         }
-        fitValueAxis(highest);
+        return spanMenu;
     }
 
-    /** 0 to the next 1-2-5 step above the highest value (with a little headroom), in five ticks. */
-    private void fitValueAxis(double highest) {
-        double upper = niceCeiling(Math.max(MIN_UPPER, highest * 1.1));
-        if (y.getUpperBound() != upper) {
-            y.setUpperBound(upper);
-            y.setTickUnit(upper / 5);
+    private static String describe(Duration d) {
+        long s = d.toSeconds();
+        if (s % 60 == 0) {
+            return s == 60 ? "minute" : s / 60 + " minutes";
         }
-    }
-
-    static double niceCeiling(double value) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 2, 5, 10}) {
-            if (step * magnitude >= value) {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
-    }
-
-    /**
-     * A chart that just started shows its few seconds readably instead of a sliver at the right
-     * edge of a minute: the axis widens in steps of ten seconds up to the model's span.
-     */
-    private void fitTimeAxis(double oldestSecondsAgo) {
-        double span = model.span().toMillis() / 1000.0;
-        double visible = Math.min(span, Math.max(MIN_VISIBLE_SECONDS, Math.ceil(oldestSecondsAgo / 10) * 10));
-        if (x.getLowerBound() != -visible) {
-            x.setLowerBound(-visible);
-            x.setTickUnit(tickUnit(visible));
-        }
-    }
-
-    /** Reuses the chart's data points rather than replacing them: no node churn per tick. */
-    private static void copyInto(ObservableList<XYChart.Data<Number, Number>> data, double[] x, double[] y) {
-        int reuse = Math.min(data.size(), x.length);
-        for (int i = 0; i < reuse; i++) {
-            XYChart.Data<Number, Number> d = data.get(i);
-            d.setXValue(x[i]);
-            d.setYValue(y[i]);
-        }
-        if (data.size() > x.length) {
-            data.remove(x.length, data.size());
-        } else if (data.size() < x.length) {
-            List<XYChart.Data<Number, Number>> added = new ArrayList<>(x.length - reuse);
-            for (int i = reuse; i < x.length; i++) {
-                added.add(new XYChart.Data<>(x[i], y[i]));
-            }
-            data.addAll(added);
-        }
+        return s + " seconds";
     }
 
     public LiveChartModel model() {
         return model;
     }
 
-    /** Seconds the x axis spans now. */
-    public double visibleSeconds() {
-        return -x.getLowerBound();
+    /**
+     * How far back the x axis reaches when the history does: the model's span unless the operator
+     * chose another. The history the model holds bounds what is drawn.
+     */
+    public ObjectProperty<Duration> spanProperty() {
+        return span;
     }
 
-    /** Points currently drawn in the series called {@code name}: what the screen shows, for tests. */
+    /** Seconds the x axis spans now. */
+    public double visibleSeconds() {
+        return plot.visibleSeconds();
+    }
+
+    /**
+     * Model points of the series called {@code name} on screen (inside the x axis) at the last
+     * redraw, however few of them the line needs to run through. For tests.
+     */
     public int drawnPoints(String name) {
-        return series.get(model.seriesNames().indexOf(name)).getData().size();
+        int s = model.seriesNames().indexOf(name);
+        if (s < 0) {
+            throw new IllegalArgumentException("no series " + name + " in " + model.seriesNames());
+        }
+        return plot.drawnPoints(s);
+    }
+
+    /** Points the line of the series called {@code name} runs through now, after decimation. */
+    int lineVertices(String name) {
+        return plot.lineVertices(model.seriesNames().indexOf(name));
     }
 }

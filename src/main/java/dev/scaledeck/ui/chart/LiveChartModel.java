@@ -21,9 +21,12 @@ import java.util.List;
  */
 public final class LiveChartModel {
 
-    /** Two minutes at 2 Hz would be 240; one minute is what an operator reads at a glance. */
-    public static final int DEFAULT_CAPACITY = 120;
-    /** What the x axis spans: {@link #DEFAULT_CAPACITY} points at the sampler's 2 Hz. */
+    /**
+     * Ten minutes at the sampler's 2 Hz: the history an operator can widen a chart to (its
+     * context menu), though it shows {@link #DEFAULT_SPAN} unless asked.
+     */
+    public static final int DEFAULT_CAPACITY = 1200;
+    /** What the x axis spans unless the operator chooses otherwise: what one reads at a glance. */
     public static final Duration DEFAULT_SPAN = Duration.ofSeconds(60);
 
     private final String title;
@@ -40,8 +43,9 @@ public final class LiveChartModel {
     /**
      * @param title       what the chart shows, e.g. "Connections"
      * @param unit        the y axis' unit, e.g. "ms"
-     * @param capacity    points kept per series
-     * @param span        what the x axis spans (seconds back from the newest point)
+     * @param capacity    points kept per series: the history
+     * @param span        what the x axis spans by default (seconds back from the newest point); the
+     *                    history may reach further back
      * @param seriesNames one or more series, in legend order
      */
     public LiveChartModel(String title, String unit, int capacity, Duration span, List<String> seriesNames) {
@@ -163,6 +167,31 @@ public final class LiveChartModel {
             out[i] = (times[(first + i) % capacity] - newest) / 1000.0;
         }
         return out;
+    }
+
+    /**
+     * {@link #secondsAgo()} into {@code into} (at least {@link #size()} long) instead of a new
+     * array: the chart reads every point on every frame.
+     */
+    void secondsAgo(double[] into) {
+        int n = size.get();
+        if (n == 0) {
+            return;
+        }
+        int first = firstIndex();
+        long newest = times[(first + n - 1) % capacity];
+        for (int i = 0; i < n; i++) {
+            into[i] = (times[(first + i) % capacity] - newest) / 1000.0;
+        }
+    }
+
+    /** {@link #values(int)} into {@code into} (at least {@link #size()} long) instead of a new array. */
+    void values(int series, double[] into) {
+        int n = size.get();
+        int first = firstIndex();
+        int head = Math.min(n, capacity - first);
+        System.arraycopy(values[series], first, into, 0, head);
+        System.arraycopy(values[series], 0, into, head, n - head);
     }
 
     /** The newest value of a series, or NaN when there is none. */

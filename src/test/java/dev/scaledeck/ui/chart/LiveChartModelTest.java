@@ -60,11 +60,30 @@ class LiveChartModelTest {
     }
 
     @Test
-    void shouldDefaultToOneMinuteAtTwoHertz() {
+    void shouldDefaultToTenMinutesOfHistoryAtTwoHertzShowingOneMinute() {
         LiveChartModel model = LiveChartModel.of("c", "u", "a");
 
-        assertThat(model.capacity()).isEqualTo(120);
+        assertThat(model.capacity()).isEqualTo(1200);
         assertThat(model.span()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void shouldCopyPointsIntoTheChartsBuffersOldestFirstAcrossTheRingsEnd() {
+        LiveChartModel model = new LiveChartModel("c", "u", 4, Duration.ofSeconds(2), List.of("a", "b"));
+        for (int i = 0; i < 6; i++) {
+            model.add(at(i * 0.5), i, -i);
+        }
+        double[] seconds = new double[5];
+        double[] a = new double[5];
+        double[] b = new double[5];
+
+        model.secondsAgo(seconds);
+        model.values(0, a);
+        model.values(1, b);
+
+        assertThat(seconds).startsWith(-1.5, -1.0, -0.5, 0.0);
+        assertThat(a).startsWith(2, 3, 4, 5);
+        assertThat(b).startsWith(-2, -3, -4, -5);
     }
 
     @Test
