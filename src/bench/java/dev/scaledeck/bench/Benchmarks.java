@@ -16,6 +16,8 @@ public final class Benchmarks {
         Map<String, ThrowingRunnable> all = new LinkedHashMap<>();
         all.put("pool", PoolBenchmark::run);
         all.put("startup", StartupBenchmark::run);
+        all.put("chart", ChartBenchmark::run);
+        all.put("rss", RssBenchmark::run);
         all.put("balancer", BalancerBenchmark::run);
         all.put("backup", BackupBenchmark::run);
         all.put("loadgen", LoadGenBenchmark::run);

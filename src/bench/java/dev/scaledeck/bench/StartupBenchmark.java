@@ -1,20 +1,12 @@
 package dev.scaledeck.bench;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Time from starting the JVM to the first window frame: {@code scaledeck gui} against a minimal
- * JavaFX Hello World, both started the same way (same java, classpath and headless Monocle
- * flags), alternating. Each prints {@link #MARKER} once its stage is shown and a pulse has run.
- * Target: ratio <= 1.5.
+ * JavaFX Hello World, both started the same way ({@link HeadlessJava}: same java, classpath and
+ * headless Monocle flags), alternating. Each prints {@link #MARKER} once its stage is shown and a
+ * pulse has run. Target: ratio <= 1.5.
  */
 final class StartupBenchmark {
 
@@ -25,15 +17,8 @@ final class StartupBenchmark {
     }
 
     static void run() throws Exception {
-        Path home = Files.createTempDirectory("scaledeck-bench-home");
-        List<String> common = List.of(javaBin(), "-Dtestfx.headless=true", "-Dglass.platform=Monocle",
-                "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dscaledeck.printFirstFrame=true",
-                "-cp", System.getProperty("java.class.path"));
-        List<String> ours = new ArrayList<>(common);
-        ours.addAll(List.of("dev.scaledeck.Main", "gui", "--home", home.toString(),
-                "--set", "embedded.ambientRate=0"));
-        List<String> hello = new ArrayList<>(common);
-        hello.add(HelloFx.Main.class.getName());
+        List<String> ours = HeadlessJava.scaledeckGui();
+        List<String> hello = HeadlessJava.helloWorld();
         timeToMarker(ours);
         timeToMarker(hello);
         double[] a = new double[RUNS];
@@ -45,33 +30,9 @@ final class StartupBenchmark {
         Bench.line("startup.firstFrame", Bench.median(a), "ms", "javafx.helloWorld", Bench.median(b));
     }
 
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static double timeToMarker(List<String> command) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        double ms = -1;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.contains(MARKER)) {
-                    ms = (System.nanoTime() - start) / 1e6;
-                    break;
-                }
-            }
-        } finally {
-            // SIGTERM: shutdown hooks stop the embedded PostgreSQL the app may have started.
-            p.destroy();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-        }
-        if (ms < 0) {
-            throw new IllegalStateException("No first-frame marker from " + command.get(command.size() - 1)
-                    + " (exit " + p.exitValue() + ")");
-        }
-        return ms;
+    private static double timeToMarker(List<String> command) throws Exception {
+        HeadlessJava.Started started = HeadlessJava.startUntil(command, MARKER);
+        HeadlessJava.stop(started.process());
+        return started.millis();
     }
 }
