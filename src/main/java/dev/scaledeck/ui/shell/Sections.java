@@ -33,19 +33,24 @@ public final class Sections {
     }
 
     /**
+     * The view models are created when the engine starts, not before the window's first frame.
+     *
      * @param tasks   for view models that run long commands
      * @param dialogs for view models that confirm dangerous actions or report failures
      */
     public static List<Section<?>> standard(TaskExecutor tasks, DialogService dialogs) {
+        // Lambdas rather than method references: a reference loads its class when the list is
+        // built, a lambda only when it runs.
         return List.of(
-                Section.of(TITLES.get(0), new OverviewViewModel(), OverviewView::new),
-                Section.of(TITLES.get(1), new PoolViewModel(), PoolView::new),
-                Section.of(TITLES.get(2), new BalancerViewModel(tasks, dialogs), BalancerView::new),
-                Section.of(TITLES.get(3), new ScalingViewModel(tasks, dialogs), ScalingView::new),
-                Section.of(TITLES.get(4), new HealthViewModel(tasks, dialogs), HealthView::new),
-                Section.of(TITLES.get(5), new LoadTestsViewModel(tasks, new DesktopBrowser()), LoadTestsView::new),
-                Section.of(TITLES.get(6), new BackupsViewModel(tasks, dialogs), BackupsView::new),
-                Section.of(TITLES.get(7), new RecoveryViewModel(tasks, dialogs), RecoveryView::new));
+                Section.lazy(TITLES.get(0), () -> new OverviewViewModel(), vm -> new OverviewView(vm)),
+                Section.lazy(TITLES.get(1), () -> new PoolViewModel(), vm -> new PoolView(vm)),
+                Section.lazy(TITLES.get(2), () -> new BalancerViewModel(tasks, dialogs), vm -> new BalancerView(vm)),
+                Section.lazy(TITLES.get(3), () -> new ScalingViewModel(tasks, dialogs), vm -> new ScalingView(vm)),
+                Section.lazy(TITLES.get(4), () -> new HealthViewModel(tasks, dialogs), vm -> new HealthView(vm)),
+                Section.lazy(TITLES.get(5), () -> new LoadTestsViewModel(tasks, new DesktopBrowser()),
+                        vm -> new LoadTestsView(vm)),
+                Section.lazy(TITLES.get(6), () -> new BackupsViewModel(tasks, dialogs), vm -> new BackupsView(vm)),
+                Section.lazy(TITLES.get(7), () -> new RecoveryViewModel(tasks, dialogs), vm -> new RecoveryView(vm)));
     }
 
     /** The title as spelled in {@link #TITLES}, matched without regard to case. */
