@@ -1,7 +1,7 @@
 package dev.scaledeck;
 
 import dev.scaledeck.cli.Cli;
-import dev.scaledeck.ui.FxRuntime;
+import dev.scaledeck.ui.ScaleDeckApp;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ public final class Main {
         Cli.prepare();
         String[] effective = opensWindow(args) ? prepend("gui", args) : args;
         if (effective.length > 0 && effective[0].equals("gui") && !asksForHelp(effective)) {
-            FxRuntime.prestart();
+            ScaleDeckApp.prepare();
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

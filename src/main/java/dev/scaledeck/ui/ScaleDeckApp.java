@@ -2,21 +2,16 @@ package dev.scaledeck.ui;
 
 import dev.scaledeck.engine.EngineLauncher;
 import dev.scaledeck.ui.common.DialogService;
-import dev.scaledeck.ui.common.FxDialogService;
 import dev.scaledeck.ui.common.UiTaskExecutor;
 import dev.scaledeck.ui.shell.EngineState;
-import dev.scaledeck.ui.shell.Sections;
-import dev.scaledeck.ui.shell.ShellView;
 import dev.scaledeck.ui.shell.ShellViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -141,30 +136,32 @@ public final class ScaleDeckApp extends Application {
         }
     }
 
+    /**
+     * Starts the JavaFX runtime in the background and, once it runs, builds the window's parts
+     * on its thread ({@link WindowParts}), so both happen while the command line still reads
+     * the configuration. For {@code scaledeck gui}, before {@link #run}; nothing shows until then.
+     */
+    public static void prepare() {
+        FxRuntime.prestart(WindowParts::prepare);
+    }
+
     @Override
     public void start(Stage stage) {
-        tasks = new UiTaskExecutor();
-        DialogService dialogs = new FxDialogService(() -> stage);
-        shell = new ShellViewModel(tasks, Sections.standard(tasks, dialogs), ShellViewModel.SAMPLE_PERIOD);
+        WindowParts parts = WindowParts.take(stage);
+        tasks = parts.tasks();
+        shell = parts.shell();
         shell.stateProperty().addListener((obs, old, now) -> {
             if (now == EngineState.FAILED) {
                 session.engineFailed();
             }
         });
-        Scene scene = new Scene(new ShellView(shell), DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        URL css = ScaleDeckApp.class.getResource("scaledeck.css");
-        if (css != null) {
-            scene.getStylesheets().add(css.toExternalForm());
-        } else {
-            LOG.warn("scaledeck.css is missing from the classpath; the window shows unstyled");
-        }
         stage.setTitle(TITLE);
-        stage.setScene(scene);
+        stage.setScene(parts.scene());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setOnHidden(e -> shutdownEngine());
         if (session.standalone()) {
-            showUncaughtErrors(dialogs);
+            showUncaughtErrors(parts.dialogs());
         }
         new UnattendedRun(stage, session, shell, () -> quit(stage)).arm();
         stage.show();
