@@ -1,7 +1,7 @@
 package dev.scaledeck;
 
 import dev.scaledeck.cli.Cli;
-import dev.scaledeck.ui.ScaleDeckApp;
+import dev.scaledeck.ui.FxRuntime;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +13,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Cli.prepare();
         String[] effective = opensWindow(args) ? prepend("gui", args) : args;
         if (effective.length > 0 && effective[0].equals("gui") && !asksForHelp(effective)) {
-            ScaleDeckApp.prepare();
+            // First, so that nothing else (logging above all) holds the window's runtime up.
+            FxRuntime.prepareWindow();
         }
+        Cli.prepare();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = Cli.run(effective, System.getenv(), out, err);

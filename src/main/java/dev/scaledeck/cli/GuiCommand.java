@@ -4,6 +4,7 @@ import dev.scaledeck.embedded.EnvironmentLauncher;
 import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.config.ScalingConfig;
 import dev.scaledeck.ui.GuiOptions;
+import dev.scaledeck.ui.OpeningWindow;
 import dev.scaledeck.ui.ScaleDeckApp;
 import dev.scaledeck.ui.shell.Sections;
 import picocli.CommandLine.Command;
@@ -22,6 +23,9 @@ import java.util.concurrent.Callable;
 @Command(name = "gui", mixinStandardHelpOptions = true,
         description = "Open the ScaleDeck window (the default when no command is given).")
 public final class GuiCommand implements Callable<Integer> {
+
+    /** How long reading the configuration waits for the window's first frame at most. */
+    private static final Duration FIRST_FRAME_WAIT = Duration.ofSeconds(10);
 
     @Spec
     CommandSpec spec;
@@ -82,9 +86,18 @@ public final class GuiCommand implements Callable<Integer> {
             sectionTitle = Sections.find(section).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "--section = '" + section + "' is not valid: one of " + String.join(", ", Sections.TITLES)));
         }
-        ScalingConfig config = common.load(root.env());
+        // The window shows first, then the configuration is read (both need the cores); the
+        // window goes again if the configuration cannot be read.
+        OpeningWindow window = ScaleDeckApp.open(new GuiOptions(screenshot, after, sectionTitle, delay));
+        window.awaitFirstFrame(FIRST_FRAME_WAIT);
+        ScalingConfig config;
+        try {
+            config = common.load(root.env());
+        } catch (RuntimeException e) {
+            window.abandon();
+            throw e;
+        }
         Logging.configure(config, false);
-        return ScaleDeckApp.run(new EnvironmentLauncher(config, true, Clock.systemUTC()),
-                new GuiOptions(screenshot, after, sectionTitle, delay));
+        return window.run(new EnvironmentLauncher(config, true, Clock.systemUTC()));
     }
 }

@@ -3,13 +3,12 @@ package dev.scaledeck.ui;
 import javafx.application.Platform;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the JavaFX runtime on a thread of its own, so that it comes up (and the window's parts
- * are built, see {@link ScaleDeckApp#prepare}) while the command line and the configuration are
- * still being read: on two cores that brings the first frame a second or so sooner. Thread-safe.
+ * are built, see {@link #prepareWindow}) while the command line is still being read: on two cores
+ * that brings the first frame a second or so sooner. Thread-safe.
  */
 public final class FxRuntime {
 
@@ -19,17 +18,26 @@ public final class FxRuntime {
     private FxRuntime() {
     }
 
+    /**
+     * Begins starting the runtime in the background and, once it runs, builds the window's
+     * parts on its thread ({@link WindowParts}), while the command line is still being read.
+     * For {@code scaledeck gui}; nothing shows until the window is opened. Touches no logger,
+     * so that the logging set-up, which takes a while, does not start on this thread.
+     */
+    public static void prepareWindow() {
+        prestart(WindowParts::prepare);
+    }
+
     /** Begins starting the runtime in the background; does nothing after the first call. */
-    public static void prestart() {
+    private static void prestart() {
         prestart(() -> { });
     }
 
     /**
      * Begins starting the runtime in the background, and has it run {@code first} on its thread
-     * before it counts as started (so before anything {@link #await} lets through); does nothing
-     * after the first call.
+     * before it counts as {@link #started}; does nothing after the first call.
      */
-    static void prestart(Runnable first) {
+    private static void prestart(Runnable first) {
         if (REQUESTED.compareAndSet(false, true)) {
             Thread starter = new Thread(() -> startNow(first), "scaledeck-fx-start");
             starter.setDaemon(true);
@@ -51,24 +59,9 @@ public final class FxRuntime {
         }
     }
 
-    /**
-     * Blocks until the runtime runs, starting it if nobody has.
-     *
-     * @throws RuntimeException when it cannot start (no display, no GTK)
-     */
-    static void await() {
+    /** Completes when the runtime runs (starting it if nobody has); exceptionally when it cannot start. */
+    static CompletableFuture<Void> started() {
         prestart();
-        try {
-            STARTED.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return STARTED.copy();
     }
 }

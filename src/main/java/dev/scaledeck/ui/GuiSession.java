@@ -14,24 +14,27 @@ import java.util.concurrent.TimeoutException;
  */
 final class GuiSession {
 
-    private final EngineLauncher launcher;
+    private final CompletableFuture<EngineLauncher> launcher;
     private final GuiOptions options;
     private final boolean standalone;
     private final CompletableFuture<Void> engineClosed = new CompletableFuture<>();
+    private final CompletableFuture<Void> firstFrame = new CompletableFuture<>();
     private volatile boolean engineFailed;
     private volatile boolean screenshotTaken;
 
     /**
+     * @param launcher   starts the engine once the configuration is read; fails when it cannot be
      * @param standalone the window owns the JavaFX runtime and ends it when it closes (false
      *                   under a test harness that keeps the toolkit for the next test)
      */
-    GuiSession(EngineLauncher launcher, GuiOptions options, boolean standalone) {
+    GuiSession(CompletableFuture<EngineLauncher> launcher, GuiOptions options, boolean standalone) {
         this.launcher = launcher;
         this.options = options;
         this.standalone = standalone;
     }
 
-    EngineLauncher launcher() {
+    /** Completes when the configuration is read; exceptionally when there is no engine to start. */
+    CompletableFuture<EngineLauncher> launcher() {
         return launcher;
     }
 
@@ -53,6 +56,16 @@ final class GuiSession {
 
     boolean isScreenshotTaken() {
         return screenshotTaken;
+    }
+
+    /** The window's first frame is on screen. */
+    void firstFrameShown() {
+        firstFrame.complete(null);
+    }
+
+    /** Completes when the window's first frame is on screen. */
+    CompletableFuture<Void> firstFrame() {
+        return firstFrame;
     }
 
     /** Follows the window's engine shutdown. */

@@ -12,8 +12,8 @@ import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,11 +42,9 @@ public final class ScaleDeckApp extends Application {
     static final double DEFAULT_HEIGHT = 800;
 
     private static final Logger LOG = LoggerFactory.getLogger(ScaleDeckApp.class);
-    /** Pool drain (10 s by default) plus the environment's own stop, with room to spare. */
-    private static final Duration ENGINE_CLOSE_WAIT = Duration.ofSeconds(30);
     /**
-     * {@code Application.launch} constructs the application itself, so {@link #run} leaves the
-     * launcher here and {@link #init} takes it out again: nothing stays for a later window.
+     * {@code Application.launch} constructs the application itself, so {@link #open} leaves the
+     * session here and {@link #init} takes it out again: nothing stays for a later window.
      */
     private static final AtomicReference<GuiSession> HANDOFF = new AtomicReference<>();
 
@@ -62,37 +60,30 @@ public final class ScaleDeckApp extends Application {
      * @return {@link #EXIT_OK}, {@link #EXIT_ENGINE_FAILED}, {@link #EXIT_NO_SCREENSHOT} or {@link #EXIT_NO_WINDOW}
      */
     public static int run(EngineLauncher launcher, GuiOptions options) {
-        GuiSession session = handOff(launcher, options, true);
-        try {
-            FxRuntime.await();
-        } catch (RuntimeException | Error e) {
-            HANDOFF.compareAndSet(session, null);
-            LOG.error("Cannot open the ScaleDeck window", e);
-            System.err.println("ScaleDeck cannot open its window: " + describe(e)
-                    + ". The command-line sub-commands run without a display.");
-            return EXIT_NO_WINDOW;
-        }
-        // The runtime may have been started early (FxRuntime.prestart), so this drives the
-        // application's life cycle itself instead of through Application.launch.
-        Platform.setImplicitExit(false);
-        CountDownLatch windowGone = new CountDownLatch(1);
-        Platform.runLater(() -> open(windowGone));
-        try {
-            windowGone.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            HANDOFF.compareAndSet(session, null);
-            Platform.exit();
-        }
-        if (!session.awaitEngineClosed(ENGINE_CLOSE_WAIT)) {
-            LOG.warn("The engine did not stop within {} after the window closed", ENGINE_CLOSE_WAIT);
-        }
-        return session.exitCode();
+        return open(options).run(launcher);
     }
 
-    /** On the FX thread: the same steps Application.launch takes, and a signal once the window is gone. */
-    private static void open(CountDownLatch windowGone) {
+    /**
+     * Opens the window as soon as the JavaFX runtime runs, without waiting for it: the caller
+     * reads the configuration meanwhile and hands the engine's launcher to
+     * {@link OpeningWindow#run}, or {@link OpeningWindow#abandon abandons} the window when the
+     * configuration cannot be read. Once per JVM, from any thread but the FX thread.
+     */
+    public static OpeningWindow open(GuiOptions options) {
+        CompletableFuture<EngineLauncher> launcher = new CompletableFuture<>();
+        return new OpeningWindow(handOff(launcher, options, true), launcher);
+    }
+
+    /**
+     * On the FX thread: the same steps Application.launch takes, and a signal once the window is
+     * gone; none of them when the window was abandoned before it opened.
+     */
+    static void openOnFxThread(GuiSession session, CountDownLatch windowGone) {
+        if (session.launcher().isCompletedExceptionally()) {
+            HANDOFF.compareAndSet(session, null);
+            windowGone.countDown();
+            return;
+        }
         ScaleDeckApp app = new ScaleDeckApp();
         try {
             app.init();
@@ -113,14 +104,24 @@ public final class ScaleDeckApp extends Application {
         }
     }
 
-    /** Leaves what the next application instance starts with; for {@link #run} and for tests that launch it themselves. */
+    /** Leaves what the next application instance starts with; for tests that launch it themselves. */
     static GuiSession handOff(EngineLauncher launcher, GuiOptions options, boolean standalone) {
-        GuiSession session = new GuiSession(Objects.requireNonNull(launcher, "launcher"),
-                Objects.requireNonNull(options, "options"), standalone);
+        return handOff(CompletableFuture.completedFuture(Objects.requireNonNull(launcher, "launcher")), options,
+                standalone);
+    }
+
+    private static GuiSession handOff(CompletableFuture<EngineLauncher> launcher, GuiOptions options,
+                                      boolean standalone) {
+        GuiSession session = new GuiSession(launcher, Objects.requireNonNull(options, "options"), standalone);
         if (!HANDOFF.compareAndSet(null, session)) {
             throw new IllegalStateException("Another ScaleDeck window is being started");
         }
         return session;
+    }
+
+    /** Takes back a hand-off no application instance took (the window did not open). */
+    static void releaseHandOff(GuiSession session) {
+        HANDOFF.compareAndSet(session, null);
     }
 
     /** Whether a hand-off waits for an application instance; false after every start. */
@@ -134,15 +135,6 @@ public final class ScaleDeckApp extends Application {
         if (session == null) {
             throw new IllegalStateException("Start the ScaleDeck window through ScaleDeckApp.run(launcher, options)");
         }
-    }
-
-    /**
-     * Starts the JavaFX runtime in the background and, once it runs, builds the window's parts
-     * on its thread ({@link WindowParts}), so both happen while the command line still reads
-     * the configuration. For {@code scaledeck gui}, before {@link #run}; nothing shows until then.
-     */
-    public static void prepare() {
-        FxRuntime.prestart(WindowParts::prepare);
     }
 
     @Override
@@ -165,14 +157,24 @@ public final class ScaleDeckApp extends Application {
         }
         new UnattendedRun(stage, session, shell, () -> quit(stage)).arm();
         stage.show();
-        if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
-            // For the startup benchmark: printed the same way its Hello World reference does.
-            Platform.runLater(() -> System.out.println(FIRST_FRAME_MARKER + " jvm-uptime-ms="
-                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
-        }
-        // Start the engine once the first frame is on its way: the launch loads a lot of code
-        // and would otherwise compete with the window for the same cores.
-        Platform.runLater(() -> shell.start(session.launcher()));
+        Platform.runLater(() -> {
+            if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
+                // For the startup benchmark: printed the same way its Hello World reference does.
+                System.out.println(FIRST_FRAME_MARKER + " jvm-uptime-ms="
+                        + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            }
+            session.firstFrameShown();
+        });
+        // Start the engine once the first frame is on its way and the configuration is read: the
+        // launch loads a lot of code and would otherwise compete with the window for the cores.
+        // Without a configuration there is nothing to start, and the window goes.
+        session.launcher().whenComplete((launcher, unreadable) -> Platform.runLater(() -> {
+            if (launcher != null) {
+                shell.start(launcher);
+            } else {
+                quit(stage);
+            }
+        }));
     }
 
     private void quit(Stage stage) {
@@ -215,7 +217,7 @@ public final class ScaleDeckApp extends Application {
         });
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -17,13 +17,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What the window is made of before it has a stage: the view models, the scene with its
  * stylesheets applied, and the services they share. Building them loads most of the window's
- * code, so {@link #prepare} does it on the FX thread as soon as the runtime runs, while the
+ * code, so {@link #prepare} does it on the FX thread as soon as the runtime runs
+ * ({@link FxRuntime#prepareWindow}), while the
  * command line is still reading the configuration; {@link #take} hands them to the window.
  * FX thread only, except where said.
  */
 final class WindowParts {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WindowParts.class);
     private static final AtomicReference<WindowParts> PREPARED = new AtomicReference<>();
 
     private final UiTaskExecutor tasks;
@@ -42,7 +42,7 @@ final class WindowParts {
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
         } else {
-            LOG.warn("scaledeck.css is missing from the classpath; the window shows unstyled");
+            log().warn("scaledeck.css is missing from the classpath; the window shows unstyled");
         }
     }
 
@@ -57,8 +57,16 @@ final class WindowParts {
             parts.scene.getRoot().applyCss();
             PREPARED.set(parts);
         } catch (RuntimeException e) {
-            LOG.warn("Could not prepare the window ahead; it builds when it opens", e);
+            log().warn("Could not prepare the window ahead; it builds when it opens", e);
         }
+    }
+
+    /**
+     * Asked for only when there is something to say: this class is loaded on the FX thread early,
+     * and a logger asked for first would set logging up there, holding the window up.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(WindowParts.class);
     }
 
     /** The prepared parts, or new ones; for a window on {@code stage}. */

@@ -71,4 +71,13 @@ class GuiCommandIT {
         assertThat(run.out()).contains(ScaleDeckApp.FIRST_FRAME_MARKER);
         assertThat(Files.readString(home.resolve("events.jsonl"))).contains("\"type\":\"stopped\"");
     }
+
+    @Test
+    void shouldExitWithTheConfigurationErrorWhenTheWindowOpenedBeforeItWasRead() throws Exception {
+        Run run = scaledeck("gui", "--set", "embedded.ambientRate=lots", "--exit-after", "60s");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("configuration error: --set embedded.ambientRate = 'lots' is not valid");
+        assertThat(home.resolve("events.jsonl")).as("no engine started").doesNotExist();
+    }
 }
