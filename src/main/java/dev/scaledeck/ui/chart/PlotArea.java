@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * The axes, grid and lines of a {@link LiveChart}, laid out and styled as a stock
  * {@code LineChart}'s content is (the same style classes, so the window's stylesheet applies
- * unchanged), but each series is one {@link SeriesShape}: a path through at most four points per
+ * unchanged), but each series is one {@link SeriesShape}: a polyline through at most four points per
  * pixel column ({@link M4Decimation}), or the band a dense line fills, instead of one node per
  * point. A frame costs a pass over the points held (arithmetic on arrays, no objects) and drawing
  * O(width) corners, however long the history.

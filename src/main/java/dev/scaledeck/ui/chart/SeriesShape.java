@@ -1,10 +1,8 @@
 package dev.scaledeck.ui.chart;
 
-import javafx.scene.shape.ClosePath;
-import javafx.scene.shape.LineTo;
-import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Path;
-import javafx.scene.shape.PathElement;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.shape.Shape;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,20 +10,23 @@ import java.util.List;
 /**
  * How one series is drawn: a line ({@code chart-series-line}, styled by the window's stylesheet
  * like a stock chart's) through the points {@link M4Decimation} picks; or, once there are more
- * than {@link #BAND_DENSITY} points per pixel column, the band that line would fill: a polygon
- * from each column's lowest to its highest value, widened by the line's stroke, filled in the
- * line's colour. The two colour the same pixels, but the software renderer pays for every
- * scanline a line segment crosses, and a dense line criss-crosses each column several times; the
- * band's outline crosses each scanline about twice. A dashed line (a threshold) stays a line.
- * FX thread only.
+ * than {@link #BAND_DENSITY} points per pixel column, the band that line's stroke would fill: a
+ * polygon through each column's lowest and highest value (within half a stroke of the column),
+ * widened by half a stroke, filled in the line's colour. The two colour nearly the same pixels,
+ * but the software renderer pays for every scanline a segment crosses, and a dense line
+ * criss-crosses each column several times while the band's outline crosses a scanline a few
+ * times: at 100k points that is 20 ms a frame against 3. A dashed line (a threshold) stays a
+ * line. FX thread only.
  */
 final class SeriesShape {
 
     /** Points per pixel column above which a series is drawn as a band. */
     static final double BAND_DENSITY = 2;
 
-    private final Path line = new Path();
-    private final Path band = new Path();
+    private final Polyline line = new Polyline();
+    private final Polygon band = new Polygon();
+    /** The corners of this frame, refilled each time: a frame makes no objects but their boxes. */
+    private final List<Double> corners = new ArrayList<>();
     private int[] picked = new int[0];
     private double[] lowest = new double[0];
     private double[] highest = new double[0];
@@ -41,13 +42,13 @@ final class SeriesShape {
     }
 
     /** The line and the band, for the plot's clipped group. */
-    List<Path> nodes() {
+    List<Shape> nodes() {
         return List.of(line, band);
     }
 
     /** Corners of what is drawn now: the line's points or the band's outline. */
     int vertices() {
-        return (band.isVisible() ? band : line).getElements().size();
+        return (band.isVisible() ? band.getPoints() : line.getPoints()).size() / 2;
     }
 
     /**
@@ -61,36 +62,54 @@ final class SeriesShape {
         boolean dense = inView > BAND_DENSITY * columns && line.getStrokeDashArray().isEmpty();
         line.setVisible(!dense);
         band.setVisible(dense);
+        corners.clear();
         if (dense) {
-            line.getElements().clear();
-            band.getElements().setAll(band(pixelX, values, from, to, columns, plot));
+            bandCorners(pixelX, values, from, to, columns, plot);
+            line.getPoints().clear();
+            band.getPoints().setAll(corners);
         } else {
-            band.getElements().clear();
-            line.getElements().setAll(line(pixelX, values, from, to, columns, plot));
+            lineCorners(pixelX, values, from, to, columns, plot);
+            band.getPoints().clear();
+            line.getPoints().setAll(corners);
         }
     }
 
-    private List<PathElement> line(double[] pixelX, double[] values, int from, int to, int columns, Plot plot) {
+    private void lineCorners(double[] pixelX, double[] values, int from, int to, int columns, Plot plot) {
         if (picked.length < M4Decimation.maxPicked(columns)) {
             picked = new int[M4Decimation.maxPicked(columns)];
         }
         int count = M4Decimation.pick(pixelX, values, from, to, columns, picked);
-        List<PathElement> elements = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             int i = picked[k];
-            double x = plot.left() + pixelX[i];
-            double y = plot.y(values[i]);
-            elements.add(k == 0 ? new MoveTo(x, y) : new LineTo(x, y));
+            corners.add(plot.left() + pixelX[i]);
+            corners.add(plot.y(values[i]));
         }
-        return elements;
     }
 
     /**
      * The outline of what the line's stroke covers: in each pixel column, the values the line
-     * takes within half a stroke to either side (from half-pixel columns), widened by half a
-     * stroke up and down; corners at the column centres.
+     * takes within half a stroke to either side, widened by half a stroke up and down; corners at
+     * the column centres, along the top from the left, then along the bottom back.
      */
-    private List<PathElement> band(double[] pixelX, double[] values, int from, int to, int columns, Plot plot) {
+    private void bandCorners(double[] pixelX, double[] values, int from, int to, int columns, Plot plot) {
+        double half = line.getStrokeWidth() / 2;
+        columnRanges(pixelX, values, from, to, columns, half);
+        for (int c = 0; c < columns; c++) {
+            if (!Double.isNaN(bandHigh[c])) {
+                corners.add(plot.left() + c + 0.5);
+                corners.add(plot.y(bandHigh[c]) - half);
+            }
+        }
+        for (int c = columns - 1; c >= 0; c--) {
+            if (!Double.isNaN(bandLow[c])) {
+                corners.add(plot.left() + c + 0.5);
+                corners.add(plot.y(bandLow[c]) + half);
+            }
+        }
+    }
+
+    /** Into bandLow and bandHigh: each pixel column's range, from half-pixel columns {@code half} to either side. */
+    private void columnRanges(double[] pixelX, double[] values, int from, int to, int columns, double half) {
         int halves = 2 * columns;
         if (lowest.length < halves) {
             lowest = new double[halves];
@@ -99,7 +118,6 @@ final class SeriesShape {
             bandHigh = new double[columns];
         }
         M4Decimation.columnRanges(pixelX, values, from, to, 2, halves, lowest, highest);
-        double half = line.getStrokeWidth() / 2;
         int reach = (int) Math.max(1, Math.round(half * 2));
         for (int c = 0; c < columns; c++) {
             double low = Double.NaN;
@@ -115,23 +133,6 @@ final class SeriesShape {
             bandLow[c] = low;
             bandHigh[c] = high;
         }
-        List<PathElement> elements = new ArrayList<>(2 * columns + 1);
-        for (int c = 0; c < columns; c++) {
-            if (!Double.isNaN(bandHigh[c])) {
-                double x = plot.left() + c + 0.5;
-                double y = plot.y(bandHigh[c]) - half;
-                elements.add(elements.isEmpty() ? new MoveTo(x, y) : new LineTo(x, y));
-            }
-        }
-        for (int c = columns - 1; c >= 0; c--) {
-            if (!Double.isNaN(bandLow[c])) {
-                elements.add(new LineTo(plot.left() + c + 0.5, plot.y(bandLow[c]) + half));
-            }
-        }
-        if (!elements.isEmpty()) {
-            elements.add(new ClosePath());
-        }
-        return elements;
     }
 
     /** Where the plot sits in its parent and how values map to its height. */
