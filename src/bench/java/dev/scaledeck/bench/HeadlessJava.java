@@ -33,7 +33,11 @@ final class HeadlessJava {
 
     /** {@code scaledeck gui} on a data directory of its own, without background traffic. */
     static List<String> scaledeckGui() throws IOException {
-        Path home = Files.createTempDirectory("scaledeck-bench-home");
+        return scaledeckGui(Files.createTempDirectory("scaledeck-bench-home"));
+    }
+
+    /** {@code scaledeck gui} on data directory {@code home}, without background traffic. */
+    static List<String> scaledeckGui(Path home) {
         return command("dev.scaledeck.Main", "gui", "--home", home.toString(), "--set", "embedded.ambientRate=0");
     }
 

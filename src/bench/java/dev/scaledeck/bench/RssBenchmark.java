@@ -6,13 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Resident memory of the window after a minute of idling: {@code scaledeck gui} (embedded
  * environment, no background traffic) against the minimal JavaFX Hello World, both started as
  * {@link HeadlessJava} starts them and left alone for {@link #IDLE} after their first frame, then
  * {@code VmRSS} read from {@code /proc/<pid>/status}. The figure is the JVM's own; the embedded
- * PostgreSQL runs in processes of its own, reported on a comment line.
+ * PostgreSQL runs in processes of its own (detached from the JVM, found by their data
+ * directory), reported on a comment line.
  */
 final class RssBenchmark {
 
@@ -22,14 +24,16 @@ final class RssBenchmark {
     }
 
     static void run() throws Exception {
-        Measured a = idleRss(HeadlessJava.scaledeckGui());
-        Measured b = idleRss(HeadlessJava.helloWorld());
+        Path home = Files.createTempDirectory("scaledeck-bench-home");
+        Measured a = idleRss(HeadlessJava.scaledeckGui(home), home.toString());
+        Measured b = idleRss(HeadlessJava.helloWorld(), null);
         Bench.line("rss.idle60s", a.jvmKb / 1024.0, "MB", "javafx.helloWorld", b.jvmKb / 1024.0);
-        System.out.println(String.format(Locale.ROOT, "# rss.idle60s: scaledeck gui's child processes "
-                + "(embedded PostgreSQL) hold another %.1f MB", a.childrenKb / 1024.0));
+        System.out.println(String.format(Locale.ROOT, "# rss.idle60s: the embedded PostgreSQL's %d processes "
+                + "hold another %.1f MB (shared memory counted in each)", a.helpers, a.helpersKb / 1024.0));
     }
 
-    private static Measured idleRss(List<String> command) throws Exception {
+    /** @param helpersBy text in the command line of the processes the window started (its data directory), or null */
+    private static Measured idleRss(List<String> command, String helpersBy) throws Exception {
         HeadlessJava.Started started = HeadlessJava.startUntil(command, StartupBenchmark.MARKER);
         Process p = started.process();
         try {
@@ -38,8 +42,15 @@ final class RssBenchmark {
                 throw new IllegalStateException(command.get(command.size() - 1) + " ended before "
                         + IDLE.toSeconds() + " s (exit " + p.exitValue() + ")");
             }
-            long children = p.descendants().mapToLong(h -> vmRssKb(h.pid())).sum();
-            return new Measured(vmRssKb(p.pid()), children);
+            // The postmaster names the data directory; its workers are its children.
+            List<ProcessHandle> helpers = helpersBy == null ? List.of() : ProcessHandle.allProcesses()
+                    .filter(h -> h.pid() != p.pid())
+                    .filter(h -> h.info().commandLine().map(c -> c.contains(helpersBy)).orElse(false))
+                    .flatMap(h -> Stream.concat(Stream.of(h), h.descendants()))
+                    .distinct()
+                    .toList();
+            long helpersKb = helpers.stream().mapToLong(h -> vmRssKb(h.pid())).sum();
+            return new Measured(vmRssKb(p.pid()), helpers.size(), helpersKb);
         } finally {
             HeadlessJava.stop(p);
         }
@@ -59,6 +70,6 @@ final class RssBenchmark {
         return 0;
     }
 
-    private record Measured(long jvmKb, long childrenKb) {
+    private record Measured(long jvmKb, int helpers, long helpersKb) {
     }
 }
