@@ -167,12 +167,13 @@ public final class ScaleDeckApp extends Application {
         });
         // Start the engine once the first frame is on its way and the configuration is read: the
         // launch loads a lot of code and would otherwise compete with the window for the cores.
-        // Without a configuration there is nothing to start, and the window goes.
+        // Without a configuration there is nothing to start, and the window goes; a window closed
+        // before the configuration was read starts nothing either.
         session.launcher().whenComplete((launcher, unreadable) -> Platform.runLater(() -> {
-            if (launcher != null) {
-                shell.start(launcher);
-            } else {
+            if (launcher == null) {
                 quit(stage);
+            } else if (stage.isShowing()) {
+                shell.start(launcher);
             }
         }));
     }
