@@ -3,6 +3,7 @@ package dev.scaledeck.cli;
 import dev.scaledeck.embedded.EnvironmentLauncher;
 import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.config.ScalingConfig;
+import dev.scaledeck.engine.metrics.MetricsLauncher;
 import dev.scaledeck.ui.GuiOptions;
 import dev.scaledeck.ui.ScaleDeckApp;
 import dev.scaledeck.ui.shell.Sections;
@@ -31,6 +32,9 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    MetricsPortOption metricsPort;
 
     @Option(names = "--screenshot", paramLabel = "FILE",
             description = "Write a PNG of the window once it shows live data, then exit.")
@@ -82,9 +86,9 @@ public final class GuiCommand implements Callable<Integer> {
             sectionTitle = Sections.find(section).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "--section = '" + section + "' is not valid: one of " + String.join(", ", Sections.TITLES)));
         }
-        ScalingConfig config = common.load(root.env());
+        ScalingConfig config = metricsPort.applyTo(common.load(root.env()));
         Logging.configure(config, false);
-        return ScaleDeckApp.run(new EnvironmentLauncher(config, true, Clock.systemUTC()),
-                new GuiOptions(screenshot, after, sectionTitle, delay));
+        return ScaleDeckApp.run(MetricsLauncher.around(new EnvironmentLauncher(config, true, Clock.systemUTC()),
+                        config.metrics()), new GuiOptions(screenshot, after, sectionTitle, delay));
     }
 }

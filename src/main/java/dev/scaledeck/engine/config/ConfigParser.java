@@ -61,7 +61,37 @@ final class ConfigParser {
                 positiveDuration(Setting.LOAD_TEST_LATENCY_ALERT));
         return new ScalingConfig(home, database, pool, instances, autoScaling, embedded, monitor, debug(),
                 balancer(), health(), services(), failover(), secondaryDatabase(database), httpFailovers(),
-                backup(home), recovery(home));
+                backup(home), recovery(home), metrics());
+    }
+
+    private MetricsConfig metrics() {
+        return new MetricsConfig(intIn(Setting.METRICS_PORT, 0, MetricsConfig.MAX_PORT), bindAddress());
+    }
+
+    private static final java.util.regex.Pattern IPV4 =
+            java.util.regex.Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    /**
+     * An IP literal or {@code localhost}, never a name to look up: where a port is opened must not
+     * depend on what DNS answers at start.
+     */
+    private java.net.InetAddress bindAddress() {
+        RawValue v = raw.get(Setting.METRICS_BIND);
+        String text = v.text().trim();
+        String allowed = "an IP address such as 127.0.0.1, 0.0.0.0 or ::1, or localhost";
+        if (text.equalsIgnoreCase("localhost")) {
+            return java.net.InetAddress.getLoopbackAddress();
+        }
+        if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
+            throw v.reject(allowed);
+        }
+        try {
+            // A literal: parsed, not resolved.
+            return java.net.InetAddress.getByName(text);
+        } catch (java.net.UnknownHostException e) {
+            throw v.reject(allowed);
+        }
     }
 
     private RecoveryConfig recovery(Path home) {

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param httpFailovers HTTP services with a standby
  * @param backup      backups: repository, schedules, retention, copies, RPO
  * @param recovery    disaster recovery: detection mode, the operator's runbooks
+ * @param metrics     the Prometheus endpoint: port (0 = off) and bind address
  */
 public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfig pool,
                             Optional<List<InstanceSpec>> configuredInstances, AutoScalingConfig autoScaling,
@@ -37,12 +38,19 @@ public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfi
                             BalancerConfig balancer, HealthConfig health, List<ServiceSpec> healthServices,
                             FailoverConfig failover, Optional<DatabaseUrl> secondaryDatabase,
                             List<HttpFailoverSpec> httpFailovers, BackupConfig backup,
-                            RecoveryConfig recovery) {
+                            RecoveryConfig recovery, MetricsConfig metrics) {
 
     public ScalingConfig {
         configuredInstances = configuredInstances.map(List::copyOf);
         healthServices = List.copyOf(healthServices);
         httpFailovers = List.copyOf(httpFailovers);
+    }
+
+    /** The same configuration with another metrics endpoint ({@code --metrics-port}). */
+    public ScalingConfig withMetrics(MetricsConfig newMetrics) {
+        return new ScalingConfig(home, database, pool, configuredInstances, autoScaling, embedded, monitor, debug,
+                balancer, health, healthServices, failover, secondaryDatabase, httpFailovers, backup, recovery,
+                newMetrics);
     }
 
     public boolean embeddedDatabase() {

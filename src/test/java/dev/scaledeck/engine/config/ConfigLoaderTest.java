@@ -227,6 +227,12 @@ class ConfigLoaderTest {
             "SCALEDECK_BACKUP_USER_TABLE|users; drop table x|a table name",
             "SCALEDECK_BACKUP_OWNERSHIP|[\"a\"]|not an object",
             "SCALEDECK_BACKUP_OWNERSHIP|{\"audit\":\"actor id\"}|\"audit\" must be a table name and its value a column name",
+            "SCALEDECK_METRICS_PORT|65536|a whole number from 0 to 65535",
+            "SCALEDECK_METRICS_PORT|-1|a whole number from 0 to 65535",
+            "SCALEDECK_METRICS_PORT|http|a whole number from 0 to 65535",
+            "SCALEDECK_METRICS_BIND|metrics.example.com|an IP address such as 127.0.0.1, 0.0.0.0 or ::1, or localhost",
+            "SCALEDECK_METRICS_BIND|256.1.1.1|an IP address such as 127.0.0.1, 0.0.0.0 or ::1, or localhost",
+            "SCALEDECK_METRICS_BIND|''|an IP address such as 127.0.0.1, 0.0.0.0 or ::1, or localhost",
     })
     void shouldRejectEveryBadValueNamingSettingValueAndWhatIsAllowed(String env, String value, String allowed) {
         assertThatThrownBy(() -> load(Map.of(env, value)))
@@ -234,6 +240,20 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith(env + " = '")
                 .hasMessageContaining(allowed)
                 .satisfies(e -> assertThat(((ConfigException) e).setting()).isEqualTo(env));
+    }
+
+    @Test
+    void shouldKeepTheMetricsEndpointOffOnLoopbackUnlessAPortIsGiven() throws Exception {
+        MetricsConfig off = load(Map.of()).metrics();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.bind().getHostAddress()).isEqualTo("127.0.0.1");
+
+        MetricsConfig on = load(Map.of("SCALEDECK_METRICS_PORT", "9464", "SCALEDECK_METRICS_BIND", "0.0.0.0")).metrics();
+        assertThat(on.port()).isEqualTo(9464);
+        assertThat(on.url()).isEqualTo("http://0.0.0.0:9464/metrics");
+        assertThat(load(Map.of("SCALEDECK_METRICS_BIND", "::1")).metrics().withPort(9464).url())
+                .isEqualTo("http://[0:0:0:0:0:0:0:1]:9464/metrics");
+        assertThat(load(Map.of("SCALEDECK_METRICS_BIND", "localhost")).metrics().bind().isLoopbackAddress()).isTrue();
     }
 
     @Test
