@@ -128,7 +128,8 @@ modules="$modules,$EXTRA_MODULES"
 say "modules $modules (jdeps: ${SECONDS} s)"
 SECONDS=0
 "$JLINK" "${TOOL_JVM[@]}" --add-modules "$modules" --output "$work/runtime" \
-    --strip-debug --no-man-pages --no-header-files --strip-native-commands
+    --strip-debug --no-man-pages --no-header-files --strip-native-commands \
+    || fail "jlink failed; it needs the JDK's jmods/ (Debian: openjdk-17-jdk-headless, Fedora: java-17-openjdk-jmods)"
 say "runtime $(du -sh "$work/runtime" | cut -f 1) (jlink: ${SECONDS} s)"
 
 common=(@packaging/jpackage.opts --input "$work/input" --runtime-image "$work/runtime"
