@@ -1,6 +1,7 @@
 package dev.scaledeck.engine;
 
 import dev.scaledeck.engine.alert.AlertCenter;
+import dev.scaledeck.engine.alert.AlertNotifier;
 import dev.scaledeck.engine.backup.BackupCenter;
 import dev.scaledeck.engine.balancer.BalancedHttpClient;
 import dev.scaledeck.engine.balancer.HealthProber;
@@ -61,6 +62,8 @@ public final class ScalingEngine implements AutoCloseable {
     private static final int JOURNAL_CAPACITY = 5_000;
     private static final int ALERT_HISTORY = 500;
     private static final Duration DISCOVERY_INTERVAL = Duration.ofSeconds(10);
+    /** Alert notifications still queued at close get this long to go out. */
+    private static final Duration NOTIFY_CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final ScalingConfig config;
     private final Clock clock;
@@ -68,6 +71,8 @@ public final class ScalingEngine implements AutoCloseable {
     private final ExecutorService io;
     private final EventJournal journal;
     private final AlertCenter alerts;
+    /** Sends alerts to the configured webhook; null when none is configured. */
+    private final AlertNotifier notifier;
     private final ConnectionPool pool;
     private final DatabaseFailover databaseFailover;
     private final java.util.Map<String, HttpFailover> httpFailovers = new java.util.LinkedHashMap<>();
@@ -97,6 +102,11 @@ public final class ScalingEngine implements AutoCloseable {
         this.io = Executors.newCachedThreadPool(new NamedThreads("scaledeck-io"));
         this.journal = new EventJournal(JOURNAL_CAPACITY, config.journalFile());
         this.alerts = new AlertCenter(clock, journal, ALERT_HISTORY);
+        this.notifier = config.notifications().enabled() ? AlertNotifier.create(config.notifications(), clock) : null;
+        if (notifier != null) {
+            alerts.addListener(notifier);
+            LOG.info("Alerts at or above {} go to the webhook at {}", config.notifications().minSeverity(), notifier.host());
+        }
         if (config.secondaryDatabase().isPresent()) {
             this.databaseFailover = new DatabaseFailover("database", database, config.secondaryDatabase().get(),
                     config.pool(), config.failover(), clock, journal);
@@ -155,6 +165,9 @@ public final class ScalingEngine implements AutoCloseable {
         engine.httpFailovers.values().forEach(f -> f.start(engine.scheduler));
         engine.scheduler.scheduleAtFixedRate(engine::tickBalancer, 100, 100, TimeUnit.MILLISECONDS);
         engine.scheduler.scheduleAtFixedRate(engine::watchLoadTests, 1, 1, TimeUnit.SECONDS);
+        if (engine.notifier != null) {
+            engine.scheduler.scheduleAtFixedRate(engine::flushNotifications, 5, 5, TimeUnit.SECONDS);
+        }
         engine.health.startPeriodicChecks(config.health().checkInterval());
         engine.recovery.startDetection(engine.scheduler, engine.io);
         if (config.autoScaling().platform() != Platform.LOCAL) {
@@ -324,6 +337,14 @@ public final class ScalingEngine implements AutoCloseable {
         }
     }
 
+    private void flushNotifications() {
+        try {
+            notifier.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("Alert notification flush failed; the next one runs as scheduled", e);
+        }
+    }
+
     private void tickBalancer() {
         try {
             balancer.tick();
@@ -419,6 +440,9 @@ public final class ScalingEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
             scheduler.shutdownNow();
             io.shutdownNow();
+        }
+        if (notifier != null) {
+            notifier.close(NOTIFY_CLOSE_WAIT);
         }
         journal.record(new EngineEvent(clock.instant(), "engine", "stopped", "engine", "Engine stopped"));
         journal.close();
