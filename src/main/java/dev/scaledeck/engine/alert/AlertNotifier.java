@@ -1,5 +1,8 @@
 package dev.scaledeck.engine.alert;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import java.util.function.Consumer;
  */
 public final class AlertNotifier implements Consumer<Alert>, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AlertNotifier.class);
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -80,6 +84,7 @@ public final class AlertNotifier implements Consumer<Alert>, AutoCloseable {
         Instant last = lastSent.get(key);
         if (last != null && now.isBefore(last.plus(config.interval()))) {
             flapping.put(key, alert);
+            LOG.debug("Alert {} came back within {} of being sent; held until then", key, config.interval());
             return List.of();
         }
         return emitRaise(alert, now, "");
@@ -107,6 +112,8 @@ public final class AlertNotifier implements Consumer<Alert>, AutoCloseable {
         prune(now);
         if (window.size() >= config.maxPerMinute()) {
             heldBack++;
+            LOG.debug("Webhook message held back by the limit of {} per minute ({} held so far)",
+                    config.maxPerMinute(), heldBack);
             return List.of();
         }
         window.addLast(now);

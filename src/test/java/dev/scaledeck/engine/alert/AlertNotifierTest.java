@@ -1,6 +1,7 @@
 package dev.scaledeck.engine.alert;
 
 import dev.scaledeck.engine.event.EventJournal;
+import dev.scaledeck.testsupport.LogCapture;
 import dev.scaledeck.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
