@@ -71,8 +71,9 @@ public final class ScalingEngine implements AutoCloseable {
     private final ExecutorService io;
     private final EventJournal journal;
     private final AlertCenter alerts;
-    /** Sends alerts to the configured webhook; null when none is configured. */
-    private final AlertNotifier notifier;
+    /** Sends alerts to the configured webhook; null until {@link #startNotifications()}, or with none configured. */
+    private final java.util.concurrent.atomic.AtomicReference<AlertNotifier> notifier =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final ConnectionPool pool;
     private final DatabaseFailover databaseFailover;
     private final java.util.Map<String, HttpFailover> httpFailovers = new java.util.LinkedHashMap<>();
@@ -102,11 +103,6 @@ public final class ScalingEngine implements AutoCloseable {
         this.io = Executors.newCachedThreadPool(new NamedThreads("scaledeck-io"));
         this.journal = new EventJournal(JOURNAL_CAPACITY, config.journalFile());
         this.alerts = new AlertCenter(clock, journal, ALERT_HISTORY);
-        this.notifier = config.notifications().enabled() ? AlertNotifier.create(config.notifications(), clock) : null;
-        if (notifier != null) {
-            alerts.addListener(notifier);
-            LOG.info("Alerts at or above {} go to the webhook at {}", config.notifications().minSeverity(), notifier.host());
-        }
         if (config.secondaryDatabase().isPresent()) {
             this.databaseFailover = new DatabaseFailover("database", database, config.secondaryDatabase().get(),
                     config.pool(), config.failover(), clock, journal);
@@ -165,9 +161,6 @@ public final class ScalingEngine implements AutoCloseable {
         engine.httpFailovers.values().forEach(f -> f.start(engine.scheduler));
         engine.scheduler.scheduleAtFixedRate(engine::tickBalancer, 100, 100, TimeUnit.MILLISECONDS);
         engine.scheduler.scheduleAtFixedRate(engine::watchLoadTests, 1, 1, TimeUnit.SECONDS);
-        if (engine.notifier != null) {
-            engine.scheduler.scheduleAtFixedRate(engine::flushNotifications, 5, 5, TimeUnit.SECONDS);
-        }
         engine.health.startPeriodicChecks(config.health().checkInterval());
         engine.recovery.startDetection(engine.scheduler, engine.io);
         if (config.autoScaling().platform() != Platform.LOCAL) {
@@ -337,9 +330,30 @@ public final class ScalingEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends alerts to the configured webhook from now on, the ones already active included; does
+     * nothing without {@code notify.webhook} or when called again. The window and long-running
+     * commands call it; one-shot commands do not, or every {@code status} would send the same
+     * alerts again.
+     */
+    public void startNotifications() {
+        if (!config.notifications().enabled() || closed.get()) {
+            return;
+        }
+        AlertNotifier created = AlertNotifier.create(config.notifications(), clock);
+        if (!notifier.compareAndSet(null, created)) {
+            created.close(Duration.ZERO);
+            return;
+        }
+        alerts.addListener(created);
+        alerts.active().forEach(created); // raised before now; one already sent is not sent twice
+        scheduler.scheduleAtFixedRate(this::flushNotifications, 5, 5, TimeUnit.SECONDS);
+        LOG.info("Alerts at or above {} go to the webhook at {}", config.notifications().minSeverity(), created.host());
+    }
+
     private void flushNotifications() {
         try {
-            notifier.flush();
+            notifier.get().flush();
         } catch (RuntimeException e) {
             LOG.warn("Alert notification flush failed; the next one runs as scheduled", e);
         }
@@ -441,8 +455,9 @@ public final class ScalingEngine implements AutoCloseable {
             scheduler.shutdownNow();
             io.shutdownNow();
         }
-        if (notifier != null) {
-            notifier.close(NOTIFY_CLOSE_WAIT);
+        AlertNotifier sending = notifier.get();
+        if (sending != null) {
+            sending.close(NOTIFY_CLOSE_WAIT);
         }
         journal.record(new EngineEvent(clock.instant(), "engine", "stopped", "engine", "Engine stopped"));
         journal.close();

@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** SCALEDECK_NOTIFY_WEBHOOK set: the engine sends its alerts there. */
+/** SCALEDECK_NOTIFY_WEBHOOK set: the engine sends its alerts there once notifications are started. */
 class ScalingEngineNotifyTest {
 
     @TempDir
@@ -45,12 +45,20 @@ class ScalingEngineNotifyTest {
             // Nothing listens on port 1: the pool starts anyway and the test needs no database.
             try (ScalingEngine engine = ScalingEngine.start(config, DatabaseUrl.parse("postgres://u@127.0.0.1:1/none"),
                     List.of(), Clock.systemUTC())) {
+                engine.alerts().raise("early.alert", Severity.WARNING, "test", "raised before notifications started");
+                Thread.sleep(300);
+                assertThat(texts).isEmpty(); // one-shot commands never start them: each would resend the same alerts
+
+                engine.startNotifications();
+                engine.startNotifications();
                 engine.alerts().raise("test.alert", Severity.CRITICAL, "test", "raised by the test");
                 await().atMost(Duration.ofSeconds(10)).until(() -> texts.stream().anyMatch(t -> t.contains("raised by the test")));
+                await().atMost(Duration.ofSeconds(10)).until(() -> texts.stream().anyMatch(t -> t.contains("raised before")));
             }
         } finally {
             webhook.stop(0);
         }
         assertThat(texts).anyMatch(t -> t.startsWith("ScaleDeck [CRITICAL] test: raised by the test (test.alert, raised "));
+        assertThat(texts).filteredOn(t -> t.contains("raised before notifications started")).hasSize(1);
     }
 }
