@@ -1,6 +1,7 @@
 package dev.scaledeck.cli;
 
 import dev.scaledeck.embedded.EnvironmentLauncher;
+import dev.scaledeck.engine.EngineLauncher;
 import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.config.ScalingConfig;
 import dev.scaledeck.ui.GuiOptions;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 
 /** {@code scaledeck gui}: opens the window. */
@@ -83,8 +85,13 @@ public final class GuiCommand implements Callable<Integer> {
                     "--section = '" + section + "' is not valid: one of " + String.join(", ", Sections.TITLES)));
         }
         ScalingConfig config = common.load(root.env());
-        Logging.configure(config, false);
-        return ScaleDeckApp.run(new EnvironmentLauncher(config, true, Clock.systemUTC()),
-                new GuiOptions(screenshot, after, sectionTitle, delay));
+        CompletableFuture<Void> logging = Logging.configureInBackground(config, false);
+        EnvironmentLauncher environment = new EnvironmentLauncher(config, true, Clock.systemUTC());
+        // The engine logs to the file from its first line: its start waits for the file, the window does not.
+        EngineLauncher launcher = progress -> {
+            logging.join();
+            return environment.launch(progress);
+        };
+        return ScaleDeckApp.run(launcher, new GuiOptions(screenshot, after, sectionTitle, delay));
     }
 }

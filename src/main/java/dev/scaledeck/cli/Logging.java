@@ -16,7 +16,7 @@ import dev.scaledeck.engine.config.ScalingConfig;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Adjusts logging once the configuration is known: a rolling log file in the data directory
@@ -60,6 +60,28 @@ final class Logging {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * {@link #configure(ScalingConfig, boolean)} on a thread of its own, for the window: setting up
+     * the rolling file takes 50 to 150 ms, which the first frame need not wait for. Until it
+     * completes, lines go to the console only; wait for it before the engine starts.
+     */
+    static CompletableFuture<Void> configureInBackground(ScalingConfig config, boolean quietConsole) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                configure(config, quietConsole);
+            } catch (RuntimeException e) {
+                // Never a reason not to start: the console still has every line.
+                LoggerFactory.getLogger(Logging.class).warn("The log file could not be set up", e);
+            } finally {
+                done.complete(null);
+            }
+        }, "scaledeck-logging-file");
+        thread.setDaemon(true);
+        thread.start();
+        return done;
     }
 
     static void configure(ScalingConfig config, boolean quietConsole) {
