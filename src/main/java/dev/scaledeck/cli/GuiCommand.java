@@ -1,6 +1,7 @@
 package dev.scaledeck.cli;
 
 import dev.scaledeck.embedded.EnvironmentLauncher;
+import dev.scaledeck.engine.EngineLauncher;
 import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.config.ScalingConfig;
 import dev.scaledeck.engine.metrics.MetricsLauncher;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 
 /** {@code scaledeck gui}: opens the window. */
@@ -87,8 +89,14 @@ public final class GuiCommand implements Callable<Integer> {
                     "--section = '" + section + "' is not valid: one of " + String.join(", ", Sections.TITLES)));
         }
         ScalingConfig config = metricsPort.applyTo(common.load(root.env()));
-        Logging.configure(config, false);
-        return ScaleDeckApp.run(MetricsLauncher.around(new EnvironmentLauncher(config, true, Clock.systemUTC()),
-                        config.metrics()), new GuiOptions(screenshot, after, sectionTitle, delay));
+        CompletableFuture<Void> logging = Logging.configureInBackground(config, false);
+        EnvironmentLauncher environment = new EnvironmentLauncher(config, true, Clock.systemUTC());
+        // The engine logs to the file from its first line: its start waits for the file, the window does not.
+        EngineLauncher launcher = progress -> {
+            logging.join();
+            return environment.launch(progress);
+        };
+        return ScaleDeckApp.run(MetricsLauncher.around(launcher, config.metrics()),
+                new GuiOptions(screenshot, after, sectionTitle, delay));
     }
 }

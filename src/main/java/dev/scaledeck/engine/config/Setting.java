@@ -186,8 +186,16 @@ public enum Setting {
             "Alert when the engine scheduler runs late by more than this."),
     LOAD_TEST_LATENCY_ALERT("monitor.loadTestLatency", "SCALEDECK_LOAD_TEST_LATENCY_ALERT", "2s",
             "Alert while a load test's p99 over the last second is above this (and above 10 % errors)."),
+    NOTIFY_WEBHOOK("notify.webhook", "SCALEDECK_NOTIFY_WEBHOOK", "",
+            "Alerts are POSTed here as Slack-compatible JSON {\"text\"} (http(s) URL; its path is treated as a secret). Empty: off."),
+    NOTIFY_MIN_SEVERITY("notify.minSeverity", "SCALEDECK_NOTIFY_MIN_SEVERITY", "warning",
+            "Alerts below this are not sent: info, warning or critical."),
+    NOTIFY_INTERVAL("notify.interval", "SCALEDECK_NOTIFY_INTERVAL", "5m",
+            "An alert sent within this long is not sent again when it clears and comes back (flapping)."),
+    NOTIFY_MAX_PER_MINUTE("notify.maxPerMinute", "SCALEDECK_NOTIFY_MAX_PER_MINUTE", "10",
+            "At most this many webhook messages a minute; the next one sent counts those held back."),
     DEBUG("debug", "DEBUG", "",
-            "Debug logging: scaling:* (or *) turns on the engine's debug log.");
+            "Debug logging: scaling:* for the whole engine, scaling:balancer (pool, scaling, backup, ...) for one part; comma-separated.");
 
     private final String key;
     private final String env;

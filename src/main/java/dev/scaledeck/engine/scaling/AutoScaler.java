@@ -229,6 +229,9 @@ public final class AutoScaler implements AutoCloseable {
 
     private ScalingDecision keep(ScalingDecision decision) {
         decided.get(decision.action()).increment();
+        // One line per evaluation (every scaling.interval), with what it decided on.
+        LOG.debug("Decision ({}, {}): {}; metrics {}; {} ready", decision.mode(),
+                decision.applied() ? "applied" : "not applied", decision.summary(), decision.metrics(), decision.ready());
         synchronized (history) {
             decisions.addLast(decision);
             trim(decisions);
