@@ -1,6 +1,7 @@
 package dev.scaledeck.cli;
 
 import dev.scaledeck.engine.ScalingEngine;
+import dev.scaledeck.engine.config.ScalingConfig;
 import dev.scaledeck.engine.scaling.AutoScaler;
 import dev.scaledeck.engine.scaling.ScalingDecision;
 import dev.scaledeck.engine.scaling.ScalingMode;
@@ -91,7 +92,9 @@ public final class AutoscaleCommand extends EngineCommand {
         if (start != null && start < 1) {
             throw new ParameterException(spec.commandLine(), "--start must be at least 1, but was " + start);
         }
-        ScalingRules rules = common.load(root.env()).autoScaling().rules();
+        ScalingConfig config = common.load(root.env());
+        Logging.configure(config, true);
+        ScalingRules rules = config.autoScaling().rules();
         MetricsSeries series;
         try {
             series = MetricsSeries.readCsv(replay, 1);

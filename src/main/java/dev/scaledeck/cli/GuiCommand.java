@@ -1,8 +1,10 @@
 package dev.scaledeck.cli;
 
 import dev.scaledeck.embedded.EnvironmentLauncher;
+import dev.scaledeck.engine.EngineLauncher;
 import dev.scaledeck.engine.config.Durations;
 import dev.scaledeck.engine.config.ScalingConfig;
+import dev.scaledeck.engine.metrics.MetricsLauncher;
 import dev.scaledeck.ui.GuiOptions;
 import dev.scaledeck.ui.OpeningWindow;
 import dev.scaledeck.ui.ScaleDeckApp;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 
 /** {@code scaledeck gui}: opens the window. */
@@ -35,6 +38,9 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    MetricsPortOption metricsPort;
 
     @Option(names = "--screenshot", paramLabel = "FILE",
             description = "Write a PNG of the window once it shows live data, then exit.")
@@ -92,12 +98,18 @@ public final class GuiCommand implements Callable<Integer> {
         window.awaitFirstFrame(FIRST_FRAME_WAIT);
         ScalingConfig config;
         try {
-            config = common.load(root.env());
+            config = metricsPort.applyTo(common.load(root.env()));
         } catch (RuntimeException e) {
             window.abandon();
             throw e;
         }
-        Logging.configure(config, false);
-        return window.run(new EnvironmentLauncher(config, true, Clock.systemUTC()));
+        CompletableFuture<Void> logging = Logging.configureInBackground(config, false);
+        EnvironmentLauncher environment = new EnvironmentLauncher(config, true, Clock.systemUTC());
+        // The engine logs to the file from its first line: its start waits for the file, the window does not.
+        EngineLauncher launcher = progress -> {
+            logging.join();
+            return environment.launch(progress);
+        };
+        return window.run(MetricsLauncher.around(launcher, config.metrics()));
     }
 }

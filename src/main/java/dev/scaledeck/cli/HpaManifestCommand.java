@@ -36,6 +36,7 @@ public final class HpaManifestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ScalingConfig config = common.load(root.env());
+        Logging.configure(config, true);
         String yaml = HpaManifest.yaml(config.autoScaling().rules(), config.autoScaling().platforms().kubernetes());
         if (output == null) {
             spec.commandLine().getOut().print(yaml);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
                 + "Without a command it opens the window.",
         subcommands = {GuiCommand.class, StatusCommand.class, InstancesCommand.class, HealthCommand.class,
                 BackupCommand.class, ScaleCommand.class, AutoscaleCommand.class, HpaManifestCommand.class,
-                LoadTestCommand.class, StressTestCommand.class, DrCommand.class},
+                LoadTestCommand.class, StressTestCommand.class, DrCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the command found a problem (e.g. database unreachable)",
                 "2:usage or configuration error"})

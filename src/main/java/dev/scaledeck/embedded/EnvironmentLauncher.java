@@ -37,7 +37,7 @@ public final class EnvironmentLauncher implements EngineLauncher {
     /**
      * @param longRunning the engine runs until the operator stops it (the window, not a one-shot
      *                    CLI command): send light background traffic to the sample instances
-     *                    (moving charts) and run the backup schedules
+     *                    (moving charts), run the backup schedules and send alerts to the webhook
      */
     public EnvironmentLauncher(ScalingConfig config, boolean longRunning, Clock clock) {
         this.config = config;
@@ -71,6 +71,7 @@ public final class EnvironmentLauncher implements EngineLauncher {
             if (longRunning) {
                 env.engine.backups().startSchedules(FIRST_BACKUP_CHECK);
                 env.engine.autoScaler().start();
+                env.engine.startNotifications();
             }
             progress.accept("Running");
             LOG.info("ScaleDeck running: {}", env.description());

@@ -1,6 +1,7 @@
 package dev.scaledeck.engine;
 
 import dev.scaledeck.engine.alert.AlertCenter;
+import dev.scaledeck.engine.alert.AlertNotifier;
 import dev.scaledeck.engine.backup.BackupCenter;
 import dev.scaledeck.engine.balancer.BalancedHttpClient;
 import dev.scaledeck.engine.balancer.HealthProber;
@@ -61,6 +62,8 @@ public final class ScalingEngine implements AutoCloseable {
     private static final int JOURNAL_CAPACITY = 5_000;
     private static final int ALERT_HISTORY = 500;
     private static final Duration DISCOVERY_INTERVAL = Duration.ofSeconds(10);
+    /** Alert notifications still queued at close get this long to go out. */
+    private static final Duration NOTIFY_CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final ScalingConfig config;
     private final Clock clock;
@@ -68,6 +71,9 @@ public final class ScalingEngine implements AutoCloseable {
     private final ExecutorService io;
     private final EventJournal journal;
     private final AlertCenter alerts;
+    /** Sends alerts to the configured webhook; null until {@link #startNotifications()}, or with none configured. */
+    private final java.util.concurrent.atomic.AtomicReference<AlertNotifier> notifier =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final ConnectionPool pool;
     private final DatabaseFailover databaseFailover;
     private final java.util.Map<String, HttpFailover> httpFailovers = new java.util.LinkedHashMap<>();
@@ -324,6 +330,35 @@ public final class ScalingEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends alerts to the configured webhook from now on, the ones already active included; does
+     * nothing without {@code notify.webhook} or when called again. The window and long-running
+     * commands call it; one-shot commands do not, or every {@code status} would send the same
+     * alerts again.
+     */
+    public void startNotifications() {
+        if (!config.notifications().enabled() || closed.get()) {
+            return;
+        }
+        AlertNotifier created = AlertNotifier.create(config.notifications(), clock);
+        if (!notifier.compareAndSet(null, created)) {
+            created.close(Duration.ZERO);
+            return;
+        }
+        alerts.addListener(created);
+        alerts.active().forEach(created); // raised before now; one already sent is not sent twice
+        scheduler.scheduleAtFixedRate(this::flushNotifications, 5, 5, TimeUnit.SECONDS);
+        LOG.info("Alerts at or above {} go to the webhook at {}", config.notifications().minSeverity(), created.host());
+    }
+
+    private void flushNotifications() {
+        try {
+            notifier.get().flush();
+        } catch (RuntimeException e) {
+            LOG.warn("Alert notification flush failed; the next one runs as scheduled", e);
+        }
+    }
+
     private void tickBalancer() {
         try {
             balancer.tick();
@@ -419,6 +454,10 @@ public final class ScalingEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
             scheduler.shutdownNow();
             io.shutdownNow();
+        }
+        AlertNotifier sending = notifier.get();
+        if (sending != null) {
+            sending.close(NOTIFY_CLOSE_WAIT);
         }
         journal.record(new EngineEvent(clock.instant(), "engine", "stopped", "engine", "Engine stopped"));
         journal.close();

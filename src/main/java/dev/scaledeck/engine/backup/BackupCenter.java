@@ -417,6 +417,11 @@ public final class BackupCenter implements AutoCloseable {
         return checkRpo(list(), baseBackupList());
     }
 
+    /** What {@link #checkRpo()} finds, without raising or clearing its alerts: for readers such as metrics. */
+    public List<RpoWatch.Status> rpoStatus() {
+        return rpo.status(watchedScopes(list(), baseBackupList()));
+    }
+
     /**
      * Everything the Backups view shows, from one read of the repository and of the base
      * backups; runs the RPO check (raising or clearing its alerts) on the way.
@@ -449,6 +454,11 @@ public final class BackupCenter implements AutoCloseable {
     }
 
     private List<RpoWatch.Status> checkRpo(List<BackupListing> listings, List<BaseBackup> bases) {
+        return rpo.check(watchedScopes(listings, bases));
+    }
+
+    /** Per scheduled scope the RPO watches, the creation time of its newest verified backup. */
+    private Map<String, Optional<Instant>> watchedScopes(List<BackupListing> listings, List<BaseBackup> bases) {
         Map<String, Optional<Instant>> verified = newest(listings, bases, true);
         Map<String, Optional<Instant>> watched = new LinkedHashMap<>();
         for (BackupSchedule s : config.schedules()) {
@@ -456,7 +466,7 @@ public final class BackupCenter implements AutoCloseable {
                 watched.put(s.target().key(), verified.getOrDefault(s.target().key(), Optional.empty()));
             }
         }
-        return rpo.check(watched);
+        return watched;
     }
 
     /** Base backups newest first; none without the cluster's files or when they cannot be listed (logged). */

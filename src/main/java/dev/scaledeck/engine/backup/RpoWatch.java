@@ -41,14 +41,21 @@ public final class RpoWatch {
      * @return each scope's status, in the map's order
      */
     public List<Status> check(Map<String, Optional<Instant>> newestVerified) {
+        List<Status> statuses = status(newestVerified);
+        for (Status s : statuses) {
+            alerts.set(s.exceeded(), ALERT_PREFIX + s.scope(), Severity.WARNING, "backups", s.describe(),
+                    "a verified " + s.scope() + " backup is " + Durations.human(s.age().orElse(Duration.ZERO))
+                            + " old, within the RPO");
+        }
+        return statuses;
+    }
+
+    /** Each scope's status now, as {@link #check} finds it, without raising or clearing alerts. */
+    public List<Status> status(Map<String, Optional<Instant>> newestVerified) {
         Instant now = clock.instant();
         List<Status> statuses = new ArrayList<>();
-        newestVerified.forEach((scope, newest) -> {
-            Status s = new Status(scope, newest, newest.map(t -> Duration.between(t, now)), rpo);
-            alerts.set(s.exceeded(), ALERT_PREFIX + scope, Severity.WARNING, "backups", s.describe(),
-                    "a verified " + scope + " backup is " + Durations.human(s.age().orElse(Duration.ZERO)) + " old, within the RPO");
-            statuses.add(s);
-        });
+        newestVerified.forEach((scope, newest) ->
+                statuses.add(new Status(scope, newest, newest.map(t -> Duration.between(t, now)), rpo)));
         return statuses;
     }
 

@@ -3,6 +3,9 @@ package dev.scaledeck.engine.balancer;
 import dev.scaledeck.engine.event.EngineEvent;
 import dev.scaledeck.engine.event.EventJournal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Thread-safe and lock-free; the event is recorded after the move, outside any lock.
  */
 final class InstanceStateMachine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceStateMachine.class);
 
     private final String id;
     private final Clock clock;
@@ -93,6 +98,7 @@ final class InstanceStateMachine {
     /** Journals a move made by {@link #moveIfUnannounced}. */
     void announce(Move move) {
         InstanceCondition after = move.after();
+        LOG.debug("Instance {}: {} -> {} ({})", id, move.before().state(), after.state(), after.reason());
         journal.record(new EngineEvent(after.since(), "instance", after.state().name().toLowerCase(Locale.ROOT), id,
                 "Instance " + id + " " + move.before().state() + " -> " + after.state() + ": " + after.reason()));
     }

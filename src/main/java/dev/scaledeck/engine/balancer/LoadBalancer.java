@@ -47,6 +47,7 @@ public final class LoadBalancer implements AutoCloseable {
     private final PickOutcomes outcomes;
     private final StatsCollector statsCollector;
     private final PanicPolicy panicPolicy;
+    private final TrafficLog trafficLog = new TrafficLog(LOG);
     private final AtomicReference<Rotation> rotation = new AtomicReference<>(Rotation.EMPTY);
     /** Guards changes to {@link #backends} and rotation rebuilds. */
     private final Object lock = new Object();
@@ -282,6 +283,7 @@ public final class LoadBalancer implements AutoCloseable {
         if (changed) {
             rebuild();
         }
+        trafficLog.traffic(backends, now);
     }
 
     private boolean endEjection(Backend b, Instant now) {
@@ -340,6 +342,7 @@ public final class LoadBalancer implements AutoCloseable {
             Rotation next = planner.plan(backends, strategy, config.panicMode(), now);
             Rotation previous = rotation.getAndSet(next);
             panicEvent = panicPolicy.transition(previous, next, backends, now);
+            trafficLog.rotation(previous, next, strategy);
         }
         if (panicEvent != null) {
             LOG.warn("{}", panicEvent.message());

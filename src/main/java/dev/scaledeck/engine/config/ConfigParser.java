@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.scaledeck.engine.alert.NotifyConfig;
+import dev.scaledeck.engine.alert.Severity;
 import dev.scaledeck.engine.balancer.BalancerConfig;
 import dev.scaledeck.engine.balancer.PanicMode;
 import dev.scaledeck.engine.backup.BackupConfig;
@@ -61,7 +63,79 @@ final class ConfigParser {
                 positiveDuration(Setting.LOAD_TEST_LATENCY_ALERT));
         return new ScalingConfig(home, database, pool, instances, autoScaling, embedded, monitor, debug(),
                 balancer(), health(), services(), failover(), secondaryDatabase(database), httpFailovers(),
-                backup(home), recovery(home));
+                backup(home), recovery(home), metrics(), notifications());
+    }
+
+    private MetricsConfig metrics() {
+        return new MetricsConfig(intIn(Setting.METRICS_PORT, 0, MetricsConfig.MAX_PORT), bindAddress());
+    }
+
+    private static final java.util.regex.Pattern IPV4 =
+            java.util.regex.Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    /**
+     * An IP literal or {@code localhost}, never a name to look up: where a port is opened must not
+     * depend on what DNS answers at start.
+     */
+    private java.net.InetAddress bindAddress() {
+        RawValue v = raw.get(Setting.METRICS_BIND);
+        String text = v.text().trim();
+        String allowed = "an IP address such as 127.0.0.1, 0.0.0.0 or ::1, or localhost";
+        if (text.equalsIgnoreCase("localhost")) {
+            return java.net.InetAddress.getLoopbackAddress();
+        }
+        if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
+            throw v.reject(allowed);
+        }
+        try {
+            // A literal: parsed, not resolved.
+            return java.net.InetAddress.getByName(text);
+        } catch (java.net.UnknownHostException e) {
+            throw v.reject(allowed);
+        }
+    }
+
+    private NotifyConfig notifications() {
+        return new NotifyConfig(webhook(), choice(Setting.NOTIFY_MIN_SEVERITY, Severity.values()),
+                duration(Setting.NOTIFY_INTERVAL), intIn(Setting.NOTIFY_MAX_PER_MINUTE, 1, 1_000));
+    }
+
+    /**
+     * The webhook URL, or empty. Its path is a secret (Slack's carries the token), so a rejection
+     * shows the value with everything after the host masked.
+     */
+    private Optional<URI> webhook() {
+        RawValue v = raw.get(Setting.NOTIFY_WEBHOOK);
+        String text = v.text().trim();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String allowed = "an http(s) URL such as https://hooks.slack.com/services/..., or empty for no notifications";
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // rejected below, without the parser's message: it quotes the whole value
+        }
+        throw new ConfigException(v.origin(), maskAfterHost(text), allowed);
+    }
+
+    /** {@code https://hooks.slack.com/****}: what of a webhook URL may be shown. */
+    static String maskAfterHost(String url) {
+        int scheme = url.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = url.substring(start, end);
+        int at = authority.lastIndexOf('@');
+        String shown = url.substring(0, start) + (at < 0 ? authority : "****@" + authority.substring(at + 1));
+        return end < url.length() ? shown + url.charAt(end) + "****" : shown;
     }
 
     private RecoveryConfig recovery(Path home) {
@@ -571,14 +645,13 @@ final class ConfigParser {
         }
     }
 
-    private boolean debug() {
-        String text = raw.get(Setting.DEBUG).text().trim();
-        for (String pattern : text.split("[,\\s]+")) {
-            if (pattern.equals("*") || pattern.equals("scaling:*") || pattern.startsWith("scaling:")) {
-                return true;
-            }
+    private DebugLogging debug() {
+        RawValue v = raw.get(Setting.DEBUG);
+        try {
+            return DebugLogging.parse(v.text());
+        } catch (IllegalArgumentException e) {
+            throw v.reject(e.getMessage());
         }
-        return false;
     }
 
     private int intIn(Setting s, int min, int max) {

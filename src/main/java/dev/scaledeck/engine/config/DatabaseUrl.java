@@ -17,7 +17,9 @@ public final class DatabaseUrl {
 
     public static final String ALLOWED =
             "a JDBC URL (jdbc:postgresql://host:port/db) or postgres://user:password@host:port/db";
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&]*");
+    /** Up to the next parameter or white space: in a log line, the rest of the line is not the password. */
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&\\s]*");
+    private static final Pattern USER_PASSWORD = Pattern.compile("(://[^/:@\\s]+):[^@/\\s]+@");
 
     private final String jdbcUrl;
     private final String user;
@@ -125,8 +127,11 @@ public final class DatabaseUrl {
         if (text == null) {
             return null;
         }
+        if (text.indexOf('@') < 0 && text.indexOf('=') < 0) {
+            return text; // most log lines: nothing to mask, and no regex run
+        }
         String masked = PASSWORD_PARAM.matcher(text).replaceAll("$1****");
-        return masked.replaceAll("(://[^/:@\\s]+):[^@/\\s]+@", "$1:****@");
+        return USER_PASSWORD.matcher(masked).replaceAll("$1:****@");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.scaledeck.engine.config;
 
+import dev.scaledeck.engine.alert.NotifyConfig;
 import dev.scaledeck.engine.backup.BackupConfig;
 import dev.scaledeck.engine.balancer.BalancerConfig;
 import dev.scaledeck.engine.failover.FailoverConfig;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * @param autoScaling auto-scaling policy and platform
  * @param embedded    embedded environment
  * @param monitor     resource monitor and alert thresholds
- * @param debug       engine debug logging ({@code DEBUG=scaling:*})
+ * @param debug       which parts of the engine log at DEBUG ({@code DEBUG=scaling:*}, {@code DEBUG=scaling:balancer})
  * @param balancer    load balancing, health probes, outlier ejection, circuit breakers
  * @param health      the health checks' thresholds and interval
  * @param healthServices external HTTP services the health checks watch
@@ -30,19 +31,28 @@ import java.util.Optional;
  * @param httpFailovers HTTP services with a standby
  * @param backup      backups: repository, schedules, retention, copies, RPO
  * @param recovery    disaster recovery: detection mode, the operator's runbooks
+ * @param metrics     the Prometheus endpoint: port (0 = off) and bind address
+ * @param notifications alert notifications to a webhook
  */
 public record ScalingConfig(Path home, Optional<DatabaseUrl> database, PoolConfig pool,
                             Optional<List<InstanceSpec>> configuredInstances, AutoScalingConfig autoScaling,
-                            EmbeddedConfig embedded, MonitorConfig monitor, boolean debug,
+                            EmbeddedConfig embedded, MonitorConfig monitor, DebugLogging debug,
                             BalancerConfig balancer, HealthConfig health, List<ServiceSpec> healthServices,
                             FailoverConfig failover, Optional<DatabaseUrl> secondaryDatabase,
                             List<HttpFailoverSpec> httpFailovers, BackupConfig backup,
-                            RecoveryConfig recovery) {
+                            RecoveryConfig recovery, MetricsConfig metrics, NotifyConfig notifications) {
 
     public ScalingConfig {
         configuredInstances = configuredInstances.map(List::copyOf);
         healthServices = List.copyOf(healthServices);
         httpFailovers = List.copyOf(httpFailovers);
+    }
+
+    /** The same configuration with another metrics endpoint ({@code --metrics-port}). */
+    public ScalingConfig withMetrics(MetricsConfig newMetrics) {
+        return new ScalingConfig(home, database, pool, configuredInstances, autoScaling, embedded, monitor, debug,
+                balancer, health, healthServices, failover, secondaryDatabase, httpFailovers, backup, recovery,
+                newMetrics, notifications);
     }
 
     public boolean embeddedDatabase() {

@@ -174,6 +174,10 @@ public enum Setting {
             "When detection matches a disaster-recovery plan: ask (show it and wait) or automatic (execute it)."),
     RECOVERY_DIRECTORY("recovery.directory", "SCALEDECK_RUNBOOKS", "",
             "Where the operator's own runbooks (*.yaml) are; empty = SCALEDECK_HOME/runbooks."),
+    METRICS_PORT("metrics.port", "SCALEDECK_METRICS_PORT", "0",
+            "Port of the Prometheus endpoint GET /metrics (window and serve; --metrics-port overrides it). 0: off."),
+    METRICS_BIND("metrics.bind", "SCALEDECK_METRICS_BIND", "127.0.0.1",
+            "Address the metrics endpoint listens on: an IP address (0.0.0.0 for every interface) or localhost."),
     MONITOR_INTERVAL("monitor.interval", "SCALEDECK_MONITOR_INTERVAL", "1s",
             "How often the resource monitor samples the pool and the JVM."),
     MEMORY_ALERT("monitor.memoryAlertPercent", "SCALEDECK_MEMORY_ALERT_PERCENT", "90",
@@ -182,8 +186,16 @@ public enum Setting {
             "Alert when the engine scheduler runs late by more than this."),
     LOAD_TEST_LATENCY_ALERT("monitor.loadTestLatency", "SCALEDECK_LOAD_TEST_LATENCY_ALERT", "2s",
             "Alert while a load test's p99 over the last second is above this (and above 10 % errors)."),
+    NOTIFY_WEBHOOK("notify.webhook", "SCALEDECK_NOTIFY_WEBHOOK", "",
+            "Alerts are POSTed here as Slack-compatible JSON {\"text\"} (http(s) URL; its path is treated as a secret). Empty: off."),
+    NOTIFY_MIN_SEVERITY("notify.minSeverity", "SCALEDECK_NOTIFY_MIN_SEVERITY", "warning",
+            "Alerts below this are not sent: info, warning or critical."),
+    NOTIFY_INTERVAL("notify.interval", "SCALEDECK_NOTIFY_INTERVAL", "5m",
+            "An alert sent within this long is not sent again when it clears and comes back (flapping)."),
+    NOTIFY_MAX_PER_MINUTE("notify.maxPerMinute", "SCALEDECK_NOTIFY_MAX_PER_MINUTE", "10",
+            "At most this many webhook messages a minute; the next one sent counts those held back."),
     DEBUG("debug", "DEBUG", "",
-            "Debug logging: scaling:* (or *) turns on the engine's debug log.");
+            "Debug logging: scaling:* for the whole engine, scaling:balancer (pool, scaling, backup, ...) for one part; comma-separated.");
 
     private final String key;
     private final String env;

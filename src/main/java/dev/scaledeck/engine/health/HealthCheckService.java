@@ -312,6 +312,11 @@ public final class HealthCheckService implements AutoCloseable {
         }
         Instant now = clock.instant();
         HealthReport report = new HealthReport(now, status, latestResults, histories);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Health round: {}; {}", status, results.stream()
+                    .map(r -> r.check() + " " + r.status() + " in " + r.latency().toMillis() + " ms (" + r.message() + ")")
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
         if (status != aggregate) {
             recordChange(aggregate, report);
             aggregate = status;

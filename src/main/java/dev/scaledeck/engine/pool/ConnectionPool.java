@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.scaledeck.engine.config.DatabaseUrl;
 import dev.scaledeck.engine.config.PoolConfig;
 import dev.scaledeck.engine.health.DatabasePing;
+import dev.scaledeck.engine.util.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,8 @@ public final class ConnectionPool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
     private static final int WAIT_WINDOW_SECONDS = 10;
+    /** An acquire that waits this long is worth a DEBUG line (a free connection takes microseconds). */
+    private static final long SLOW_ACQUIRE_NANOS = Duration.ofMillis(100).toNanos();
 
     private final PoolConfig config;
     private final Clock clock;
@@ -42,6 +45,7 @@ public final class ConnectionPool implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Set<Checkout> checkouts = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final LogThrottle slowAcquireLog = new LogThrottle(Duration.ofSeconds(1));
     private final Object drained = new Object();
 
     /** A connection lent out: who holds it and since when, for leak warnings. */
@@ -113,14 +117,34 @@ public final class ConnectionPool implements AutoCloseable {
         long start = System.nanoTime();
         try {
             Connection c = dataSource.getConnection();
-            waits.record(System.nanoTime() - start);
+            long waited = System.nanoTime() - start;
+            waits.record(waited);
             acquired.increment();
+            if (waited >= SLOW_ACQUIRE_NANOS && LOG.isDebugEnabled()) {
+                logWait("waited", waited);
+            }
             return c;
         } catch (SQLTransientConnectionException e) {
-            waits.record(System.nanoTime() - start);
+            long waited = System.nanoTime() - start;
+            waits.record(waited);
             timeouts.increment();
+            if (LOG.isDebugEnabled()) {
+                logWait("gave up after", waited);
+            }
             throw e;
         }
+    }
+
+    /** At most one line a second, however many callers wait: under exhaustion every acquire is slow. */
+    private void logWait(String what, long nanos) {
+        long held = slowAcquireLog.pass();
+        if (held < 0) {
+            return;
+        }
+        HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
+        LOG.debug("Pool {}: a caller {} {} ms for a connection ({}/{} in use, {} waiting){}", dataSource.getPoolName(),
+                what, nanos / 1_000_000, mx == null ? "?" : mx.getActiveConnections(), config.maxConnections(),
+                mx == null ? "?" : mx.getThreadsAwaitingConnection(), held > 0 ? "; " + held + " more slow acquires not logged" : "");
     }
 
     /**

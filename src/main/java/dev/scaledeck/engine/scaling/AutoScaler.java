@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +54,8 @@ public final class AutoScaler implements AutoCloseable {
     private final ArrayDeque<ScalingDecision> decisions = new ArrayDeque<>();
     private final ArrayDeque<ReplicaPoint> replicas = new ArrayDeque<>();
     private final ArrayDeque<RecordedSample> samples = new ArrayDeque<>();
+    /** Every decision since start, by action: the histories are bounded, a monitoring system wants counts. */
+    private final Map<ScalingAction, LongAdder> decided = new EnumMap<>(ScalingAction.class);
     /** Guards the histories, so readers (the window's sampler) never wait for an evaluation's platform calls. */
     private final Object history = new Object();
     private final Object lifecycle = new Object();
@@ -87,6 +91,9 @@ public final class AutoScaler implements AutoCloseable {
         this.pipeline = new DecisionPipeline(rules, clock.getZone());
         this.currentRules = rules;
         this.currentPolicy = pipeline.policy();
+        for (ScalingAction action : ScalingAction.values()) {
+            decided.put(action, new LongAdder());
+        }
     }
 
     /** An auto-scaler that retries a failing platform call 4 times, 1 s, 2 s and 4 s apart. */
@@ -221,6 +228,10 @@ public final class AutoScaler implements AutoCloseable {
     }
 
     private ScalingDecision keep(ScalingDecision decision) {
+        decided.get(decision.action()).increment();
+        // One line per evaluation (every scaling.interval), with what it decided on.
+        LOG.debug("Decision ({}, {}): {}; metrics {}; {} ready", decision.mode(),
+                decision.applied() ? "applied" : "not applied", decision.summary(), decision.metrics(), decision.ready());
         synchronized (history) {
             decisions.addLast(decision);
             trim(decisions);
@@ -342,6 +353,11 @@ public final class AutoScaler implements AutoCloseable {
         synchronized (history) {
             return List.copyOf(decisions);
         }
+    }
+
+    /** How many decisions with this action were made since the auto-scaler was created (evaluations and operator requests). */
+    public long decisionCount(ScalingAction action) {
+        return decided.get(Objects.requireNonNull(action, "action")).sum();
     }
 
     public Optional<ScalingDecision> lastDecision() {

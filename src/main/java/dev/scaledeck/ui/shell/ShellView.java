@@ -1,5 +1,6 @@
 package dev.scaledeck.ui.shell;
 
+import dev.scaledeck.ui.notify.AlertNotificationsView;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -37,6 +38,8 @@ public final class ShellView extends BorderPane {
         setLeft(navigation(vm));
         setCenter(new StackPane(sectionHost, new StartupPane(vm)));
         setBottom(new StatusBar(vm));
+        // Clicking a notification shows the Overview, where the active alerts are listed.
+        AlertNotificationsView.attach(vm.notifications(), this, vm::showFirstSection);
     }
 
     private Node navigation(ShellViewModel vm) {

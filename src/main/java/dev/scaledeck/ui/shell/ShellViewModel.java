@@ -7,6 +7,7 @@ import dev.scaledeck.ui.common.DatabaseProbe;
 import dev.scaledeck.ui.common.EngineSnapshot;
 import dev.scaledeck.ui.common.Sampler;
 import dev.scaledeck.ui.common.TaskExecutor;
+import dev.scaledeck.ui.notify.AlertNotificationsViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -62,6 +63,7 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", "");
     private final ReadOnlyBooleanWrapper liveDataReady = new ReadOnlyBooleanWrapper(this, "liveDataReady");
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
+    private final AlertNotificationsViewModel notifications = new AlertNotificationsViewModel();
     private final ObjectProperty<Section<?>> selectedSection = new SimpleObjectProperty<>(this, "selectedSection");
 
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -192,6 +194,7 @@ public final class ShellViewModel {
             return;
         }
         statusBar.update(snapshot);
+        notifications.update(snapshot);
         for (Section<?> section : sections) {
             section.viewModel().update(snapshot);
         }
@@ -379,6 +382,11 @@ public final class ShellViewModel {
     /** Database, instances and alerts, as the status bar shows them. */
     public StatusBarViewModel statusBar() {
         return statusBar;
+    }
+
+    /** Which alerts pop up as notifications. */
+    public AlertNotificationsViewModel notifications() {
+        return notifications;
     }
 
     /** True once the engine runs and every live chart holds {@link #READY_POINTS} points. */

@@ -1,5 +1,7 @@
 package dev.scaledeck.engine.config;
 
+import dev.scaledeck.engine.alert.NotifyConfig;
+import dev.scaledeck.engine.alert.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +46,8 @@ class ConfigLoaderTest {
         assertThat(c.embedded().sampleInstances()).isEqualTo(3);
         assertThat(c.monitor().memoryAlertPercent()).isEqualTo(90);
         assertThat(c.monitor().lagAlert()).isEqualTo(Duration.ofMillis(100));
-        assertThat(c.debug()).isFalse();
+        assertThat(c.debug().enabled()).isFalse();
+        assertThat(c.notifications()).isEqualTo(NotifyConfig.off());
     }
 
     @Test
@@ -147,8 +151,57 @@ class ConfigLoaderTest {
 
     @Test
     void shouldTurnOnEngineDebugForScalingNamespace() {
-        assertThat(load(Map.of("DEBUG", "scaling:*")).debug()).isTrue();
-        assertThat(load(Map.of("DEBUG", "express:*")).debug()).isFalse();
+        assertThat(load(Map.of("DEBUG", "scaling:*")).debug().loggers())
+                .containsExactly("dev.scaledeck.engine", "dev.scaledeck.embedded");
+        assertThat(load(Map.of("DEBUG", "*")).debug().all()).isTrue();
+        assertThat(load(Map.of("DEBUG", "express:*")).debug().enabled()).isFalse();
+    }
+
+    @Test
+    void shouldTurnOnDebugForEachNamedPartOnly() {
+        DebugLogging debug = load(Map.of("DEBUG", "scaling:pool, scaling:balancer,express:router")).debug();
+        assertThat(debug.parts()).containsExactly("balancer", "pool");
+        assertThat(debug.loggers()).containsExactly("dev.scaledeck.engine.balancer", "dev.scaledeck.engine.pool");
+        assertThat(load(Map.of("DEBUG", "scaling:embedded")).debug().loggers()).containsExactly("dev.scaledeck.embedded");
+    }
+
+    @Test
+    void shouldLeaveOutAPartExcludedWithAMinus() {
+        DebugLogging debug = load(Map.of("DEBUG", "scaling:*,-scaling:pool")).debug();
+        assertThat(debug.all()).isFalse();
+        assertThat(debug.parts()).contains("balancer", "scaling", "embedded").doesNotContain("pool");
+        assertThat(debug.loggers()).doesNotContain("dev.scaledeck.engine.pool", "dev.scaledeck.engine");
+    }
+
+    @Test
+    void shouldMapEveryDebugPartToItsEnginePackage() {
+        for (String part : List.of("balancer", "pool", "scaling", "backup", "recovery", "health", "failover",
+                "loadtest", "alert", "config", "metrics")) {
+            assertThat(DebugLogging.parse("scaling:" + part).loggers()).as(part)
+                    .containsExactly("dev.scaledeck.engine." + part);
+        }
+    }
+
+    @Test
+    void shouldReadTheWebhookSettings() {
+        ScalingConfig c = ConfigLoader.load(null, Map.of("SCALEDECK_NOTIFY_WEBHOOK", "https://hooks.example.com/services/T0/B0/secret"),
+                Map.of("notify.minSeverity", "critical", "notify.interval", "10m", "notify.maxPerMinute", "3"));
+        NotifyConfig n = c.notifications();
+        assertThat(n.webhook()).contains(java.net.URI.create("https://hooks.example.com/services/T0/B0/secret"));
+        assertThat(n.webhookHost()).isEqualTo("hooks.example.com");
+        assertThat(n.minSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(n.interval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(n.maxPerMinute()).isEqualTo(3);
+        assertThat(n.toString()).doesNotContain("secret", "services");
+    }
+
+    @Test
+    void shouldNeverEchoAWebhookPathInARejection() {
+        assertThatThrownBy(() -> load(Map.of("SCALEDECK_NOTIFY_WEBHOOK", "ftp://hooks.example.com/services/T0/B0/secret")))
+                .hasMessage("SCALEDECK_NOTIFY_WEBHOOK = 'ftp://hooks.example.com/****' is not valid: an http(s) URL"
+                        + " such as https://hooks.slack.com/services/..., or empty for no notifications");
+        assertThat(ConfigParser.maskAfterHost("https://user:pw@h:8443/a/b?c=d")).isEqualTo("https://****@h:8443/****");
+        assertThat(ConfigParser.maskAfterHost("hooks")).isEqualTo("hooks");
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -227,6 +280,19 @@ class ConfigLoaderTest {
             "SCALEDECK_BACKUP_USER_TABLE|users; drop table x|a table name",
             "SCALEDECK_BACKUP_OWNERSHIP|[\"a\"]|not an object",
             "SCALEDECK_BACKUP_OWNERSHIP|{\"audit\":\"actor id\"}|\"audit\" must be a table name and its value a column name",
+            "SCALEDECK_METRICS_PORT|65536|a whole number from 0 to 65535",
+            "SCALEDECK_METRICS_PORT|-1|a whole number from 0 to 65535",
+            "SCALEDECK_METRICS_PORT|http|a whole number from 0 to 65535",
+            "SCALEDECK_METRICS_BIND|metrics.example.com|an IP address such as 127.0.0.1, 0.0.0.0 or ::1, or localhost",
+            "SCALEDECK_METRICS_BIND|256.1.1.1|an IP address such as 127.0.0.1, 0.0.0.0 or ::1, or localhost",
+            "SCALEDECK_METRICS_BIND|''|an IP address such as 127.0.0.1, 0.0.0.0 or ::1, or localhost",
+            "SCALEDECK_NOTIFY_WEBHOOK|hooks.slack.com/services/x|an http(s) URL such as https://hooks.slack.com/services/...",
+            "SCALEDECK_NOTIFY_WEBHOOK|http://|an http(s) URL",
+            "SCALEDECK_NOTIFY_MIN_SEVERITY|error|one of info, warning, critical",
+            "SCALEDECK_NOTIFY_INTERVAL|often|a duration such as",
+            "SCALEDECK_NOTIFY_MAX_PER_MINUTE|0|a whole number from 1 to 1000",
+            "DEBUG|scaling:balanser|'balanser' is not a part of the engine; scaling:* (the whole engine) or scaling:PART",
+            "DEBUG|scaling:pool,scaling:metric|with PART one of alert, backup, balancer, config, event, failover, health, loadtest, metrics, pool, recovery, scaling, util, embedded",
     })
     void shouldRejectEveryBadValueNamingSettingValueAndWhatIsAllowed(String env, String value, String allowed) {
         assertThatThrownBy(() -> load(Map.of(env, value)))
@@ -234,6 +300,20 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith(env + " = '")
                 .hasMessageContaining(allowed)
                 .satisfies(e -> assertThat(((ConfigException) e).setting()).isEqualTo(env));
+    }
+
+    @Test
+    void shouldKeepTheMetricsEndpointOffOnLoopbackUnlessAPortIsGiven() throws Exception {
+        MetricsConfig off = load(Map.of()).metrics();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.bind().getHostAddress()).isEqualTo("127.0.0.1");
+
+        MetricsConfig on = load(Map.of("SCALEDECK_METRICS_PORT", "9464", "SCALEDECK_METRICS_BIND", "0.0.0.0")).metrics();
+        assertThat(on.port()).isEqualTo(9464);
+        assertThat(on.url()).isEqualTo("http://0.0.0.0:9464/metrics");
+        assertThat(load(Map.of("SCALEDECK_METRICS_BIND", "::1")).metrics().withPort(9464).url())
+                .isEqualTo("http://[0:0:0:0:0:0:0:1]:9464/metrics");
+        assertThat(load(Map.of("SCALEDECK_METRICS_BIND", "localhost")).metrics().bind().isLoopbackAddress()).isTrue();
     }
 
     @Test

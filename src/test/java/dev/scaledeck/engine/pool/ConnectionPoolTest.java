@@ -77,13 +77,19 @@ class ConnectionPoolTest {
     void shouldServeConcurrentWorkWithinItsBoundsAndCountEveryAcquire() throws Exception {
         ConnectionPool pool = pool(4, Duration.ofSeconds(30), Duration.ZERO, Duration.ofSeconds(5));
         AtomicInteger maxActiveSeen = new AtomicInteger();
+        // Counted by the work itself, not by sampling the stats: a loaded machine's sampler can miss the peak.
+        AtomicInteger holding = new AtomicInteger();
+        AtomicInteger mostHeldAtOnce = new AtomicInteger();
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < 16; t++) {
             workers.add(threads.submit(() -> {
                 for (int i = 0; i < 20; i++) {
                     pool.withConnection(c -> {
+                        mostHeldAtOnce.accumulateAndGet(holding.incrementAndGet(), Math::max);
                         try (Statement s = c.createStatement()) {
                             s.execute("SELECT pg_sleep(0.002)");
+                        } finally {
+                            holding.decrementAndGet();
                         }
                         return null;
                     });
@@ -107,7 +113,8 @@ class ConnectionPoolTest {
         assertThat(end.active()).isZero();
         assertThat(end.waiting()).isZero();
         assertThat(end.max()).isEqualTo(4);
-        assertThat(maxActiveSeen.get()).isEqualTo(4);
+        assertThat(maxActiveSeen.get()).isBetween(0, 4);
+        assertThat(mostHeldAtOnce.get()).isEqualTo(4);
         assertThat(end.acquireWaitP99()).isGreaterThanOrEqualTo(end.acquireWaitP50());
         assertThat(end.acquireWaitP99()).isPositive();
     }
