@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * draw can change here alone.
  *
  * <p>It looks like the stock {@code LineChart} it replaces (same style classes) but draws each
- * series as one path through at most four points per pixel column, so a frame costs the same
+ * series on one canvas, through at most four points per pixel column, so a frame costs the same
  * with ten minutes of history as with ten seconds (see {@link PlotArea}). The x axis spans the
  * model's {@link LiveChartModel#span() span} unless the operator picks another one from the
  * chart's context menu (less while the data is younger). Redraws when the model, the size or the
@@ -115,5 +115,10 @@ public final class LiveChart extends StackPane {
     /** Points the line of the series called {@code name} runs through now, after decimation. */
     int lineVertices(String name) {
         return plot.lineVertices(model.seriesNames().indexOf(name));
+    }
+
+    /** Whether the series called {@code name} was last drawn as the band a dense line fills. */
+    boolean drawnAsBand(String name) {
+        return plot.drawnAsBand(model.seriesNames().indexOf(name));
     }
 }

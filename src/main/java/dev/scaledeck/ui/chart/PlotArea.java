@@ -1,7 +1,9 @@
 package dev.scaledeck.ui.chart;
 
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Side;
-import javafx.scene.Group;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.NumberAxis;
@@ -11,7 +13,6 @@ import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.PathElement;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
@@ -22,9 +23,10 @@ import java.util.List;
 /**
  * The axes, grid and lines of a {@link LiveChart}, laid out and styled as a stock
  * {@code LineChart}'s content is (the same style classes, so the window's stylesheet applies
- * unchanged), but each series is one {@link SeriesShape}: a polyline through at most four points per
- * pixel column ({@link M4Decimation}), or the band a dense line fills, instead of one node per
- * point. A frame costs a pass over the points held (arithmetic on arrays, no objects) and drawing
+ * unchanged), but the series are drawn on one canvas over the plot, each by a {@link SeriesShape}:
+ * a line through at most four points per pixel column ({@link M4Decimation}), or the band a dense
+ * line fills, instead of one node per point. A frame costs a pass over the points held (arithmetic
+ * on arrays, no objects) and drawing
  * O(width) corners, however long the history.
  *
  * <p>Redraws in its layout pass, and only when the model's version, the size or the span asked
@@ -41,8 +43,8 @@ final class PlotArea extends Region {
     private final Path grid = new Path();
     private final Line verticalZeroLine = new Line();
     private final Line horizontalZeroLine = new Line();
-    private final Group lines = new Group();
-    private final Rectangle clip = new Rectangle();
+    /** The series, drawn over the plot and no further (what a stock chart clips its content to). */
+    private final Canvas lines = new Canvas();
     private final SeriesShape[] series;
     private final int[] drawnPoints;
 
@@ -78,14 +80,19 @@ final class PlotArea extends Region {
         values = new double[count][0];
         for (int s = 0; s < count; s++) {
             series[s] = new SeriesShape(s);
-            lines.getChildren().addAll(series[s].nodes());
         }
-        lines.setClip(clip);
-        lines.setAutoSizeChildren(false);
         for (var decoration : List.of(background, grid, lines, verticalZeroLine, horizontalZeroLine)) {
             decoration.setManaged(false);
         }
         getChildren().addAll(background, grid, verticalZeroLine, horizontalZeroLine, lines, x, y);
+        // Never drawn: they carry each series' style from the stylesheet to the canvas, which
+        // draws again when the style changes.
+        for (SeriesShape shape : series) {
+            getChildren().add(shape.styleNode());
+            shape.styleNode().strokeProperty().addListener((obs, old, now) -> redraw());
+            shape.styleNode().strokeWidthProperty().addListener((obs, old, now) -> redraw());
+            shape.styleNode().getStrokeDashArray().addListener((ListChangeListener<Double>) c -> redraw());
+        }
     }
 
     /** Seconds ago, from the span shown to 0 at the right. */
@@ -136,6 +143,11 @@ final class PlotArea extends Region {
         return axis;
     }
 
+    private void redraw() {
+        drawnVersion = -1;
+        requestLayout();
+    }
+
     /** Asks for the points of the last {@code seconds} (the history permitting); redraws. */
     void setSpanSeconds(double seconds) {
         spanSeconds = seconds;
@@ -155,6 +167,11 @@ final class PlotArea extends Region {
     /** Corners of what series {@code s} is drawn as now (after decimation), for tests. */
     int lineVertices(int s) {
         return series[s].vertices();
+    }
+
+    /** Whether series {@code s} was last drawn as the band a dense line fills, for tests. */
+    boolean drawnAsBand(int s) {
+        return series[s].drawnAsBand();
     }
 
     @Override
@@ -187,10 +204,13 @@ final class PlotArea extends Region {
         for (int i = from; i < n; i++) {
             pixelX[i] = (secondsAgo[i] + visible) * perSecond;
         }
-        SeriesShape.Plot plot = new SeriesShape.Plot(plotLeft, plotTop, plotWidth, plotHeight, y.getUpperBound());
+        // The canvas sits on the plot: its origin is the plot's top left corner.
+        SeriesShape.Plot plot = new SeriesShape.Plot(0, 0, plotWidth, plotHeight, y.getUpperBound());
+        GraphicsContext g = lines.getGraphicsContext2D();
+        g.clearRect(0, 0, lines.getWidth(), lines.getHeight());
         for (int s = 0; s < series.length; s++) {
             drawnPoints[s] = n - firstInView;
-            series[s].draw(pixelX, values[s], from, n, n - firstInView, plot);
+            series[s].draw(g, pixelX, values[s], from, n, n - firstInView, plot);
         }
     }
 
@@ -287,10 +307,9 @@ final class PlotArea extends Region {
         y.requestAxisLayout();
         y.layout();
         background.resizeRelocate(plotLeft, plotTop, plotWidth, plotHeight);
-        clip.setX(plotLeft);
-        clip.setY(plotTop);
-        clip.setWidth(plotWidth + 1);
-        clip.setHeight(plotHeight + 1);
+        lines.relocate(plotLeft, plotTop);
+        lines.setWidth(plotWidth + 1);
+        lines.setHeight(plotHeight + 1);
         verticalZeroLine.setStartX(plotLeft + plotWidth + 0.5);
         verticalZeroLine.setEndX(plotLeft + plotWidth + 0.5);
         verticalZeroLine.setStartY(plotTop);

@@ -1,32 +1,35 @@
 package dev.scaledeck.ui.chart;
 
-import javafx.scene.shape.Polygon;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.shape.Polyline;
-import javafx.scene.shape.Shape;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * How one series is drawn: a line ({@code chart-series-line}, styled by the window's stylesheet
- * like a stock chart's) through the points {@link M4Decimation} picks; or, once there are more
- * than {@link #BAND_DENSITY} points per pixel column, the band that line's stroke would fill: a
- * polygon through each column's lowest and highest value (within half a stroke of the column),
- * widened by half a stroke, filled in the line's colour. The two colour nearly the same pixels,
- * but the software renderer pays for every scanline a segment crosses, and a dense line
- * criss-crosses each column several times while the band's outline crosses a scanline a few
- * times: at 100k points that is 20 ms a frame against 3. A dashed line (a threshold) stays a
- * line. FX thread only.
+ * How one series is drawn on the plot's canvas: a line in the colour, width and dashes the
+ * window's stylesheet gives its {@code chart-series-line} (a stock chart's style class, on a
+ * {@link Polyline} that is never drawn and only carries the style) through the points
+ * {@link M4Decimation} picks; or, once there are more than {@link #BAND_DENSITY} points per pixel
+ * column, the band that line's stroke would fill: in each column a one-pixel-wide bar from the
+ * lowest to the highest value the line takes within half a stroke of it, widened by half a stroke.
+ * The two colour nearly the same pixels, but the software renderer pays for every scanline a
+ * segment crosses, and a dense line criss-crosses each column several times. A dashed line (a
+ * threshold) stays a line.
+ *
+ * <p>Drawing on a canvas, from arrays, makes no objects per frame: a polyline node's points are
+ * boxed {@code Double}s in an observable list, and replacing them records every removed one, which
+ * at 10k points was most of a frame's garbage and made the collections that set the slowest
+ * frames. FX thread only.
  */
 final class SeriesShape {
 
     /** Points per pixel column above which a series is drawn as a band. */
     static final double BAND_DENSITY = 2;
+    private static final double[] SOLID = new double[0];
 
-    private final Polyline line = new Polyline();
-    private final Polygon band = new Polygon();
-    /** The corners of this frame, refilled each time: a frame makes no objects but their boxes. */
-    private final List<Double> corners = new ArrayList<>();
+    private final Polyline style = new Polyline();
+    private double[] cornerX = new double[0];
+    private double[] cornerY = new double[0];
+    private int corners;
+    private boolean dense;
     private int[] picked = new int[0];
     private double[] lowest = new double[0];
     private double[] highest = new double[0];
@@ -34,76 +37,93 @@ final class SeriesShape {
     private double[] bandHigh = new double[0];
 
     SeriesShape(int index) {
-        line.getStyleClass().setAll("chart-series-line", "series" + index, "default-color" + (index % 8));
-        band.getStyleClass().setAll("chart-series-band", "series" + index, "default-color" + (index % 8));
-        band.fillProperty().bind(line.strokeProperty());
-        band.setStroke(null);
-        band.setVisible(false);
+        style.getStyleClass().setAll("chart-series-line", "series" + index, "default-color" + (index % 8));
+        style.setManaged(false);
+        style.setVisible(false);
     }
 
-    /** The line and the band, for the plot's clipped group. */
-    List<Shape> nodes() {
-        return List.of(line, band);
+    /** The node that carries the series' style; never drawn. */
+    Polyline styleNode() {
+        return style;
     }
 
-    /** Corners of what is drawn now: the line's points or the band's outline. */
+    /** Corners of what was drawn last: the line's points, or two per column of the band. */
     int vertices() {
-        return (band.isVisible() ? band.getPoints() : line.getPoints()).size() / 2;
+        return corners;
+    }
+
+    /** Whether the last frame drew the series as a band rather than a line. */
+    boolean drawnAsBand() {
+        return dense;
     }
 
     /**
-     * Draws points {@code from} to {@code to} (exclusive) of {@code values}, at {@code pixelX};
-     * the first may lie left of the plot, so that the line enters at its edge.
+     * Draws points {@code from} to {@code to} (exclusive) of {@code values}, at {@code pixelX}, in
+     * {@code plot}'s coordinates on {@code g}; the first may lie left of the plot, so that the
+     * line enters at its edge.
      *
      * @param inView how many of the points lie inside the plot
      */
-    void draw(double[] pixelX, double[] values, int from, int to, int inView, Plot plot) {
+    void draw(GraphicsContext g, double[] pixelX, double[] values, int from, int to, int inView, Plot plot) {
         int columns = Math.max(1, (int) plot.width());
-        boolean dense = inView > BAND_DENSITY * columns && line.getStrokeDashArray().isEmpty();
-        line.setVisible(!dense);
-        band.setVisible(dense);
-        corners.clear();
+        dense = inView > BAND_DENSITY * columns && style.getStrokeDashArray().isEmpty();
+        g.setGlobalAlpha(style.getOpacity());
         if (dense) {
-            bandCorners(pixelX, values, from, to, columns, plot);
-            line.getPoints().clear();
-            band.getPoints().setAll(corners);
+            drawBand(g, pixelX, values, from, to, columns, plot);
         } else {
-            lineCorners(pixelX, values, from, to, columns, plot);
-            band.getPoints().clear();
-            line.getPoints().setAll(corners);
+            drawLine(g, pixelX, values, from, to, columns, plot);
         }
     }
 
-    private void lineCorners(double[] pixelX, double[] values, int from, int to, int columns, Plot plot) {
+    private void drawLine(GraphicsContext g, double[] pixelX, double[] values, int from, int to, int columns, Plot plot) {
         if (picked.length < M4Decimation.maxPicked(columns)) {
             picked = new int[M4Decimation.maxPicked(columns)];
+            cornerX = new double[picked.length];
+            cornerY = new double[picked.length];
         }
-        int count = M4Decimation.pick(pixelX, values, from, to, columns, picked);
-        for (int k = 0; k < count; k++) {
+        corners = M4Decimation.pick(pixelX, values, from, to, columns, picked);
+        for (int k = 0; k < corners; k++) {
             int i = picked[k];
-            corners.add(plot.left() + pixelX[i]);
-            corners.add(plot.y(values[i]));
+            cornerX[k] = plot.left() + pixelX[i];
+            cornerY[k] = plot.y(values[i]);
         }
+        g.setStroke(style.getStroke());
+        g.setLineWidth(style.getStrokeWidth());
+        g.setLineCap(style.getStrokeLineCap());
+        g.setLineJoin(style.getStrokeLineJoin());
+        g.setMiterLimit(style.getStrokeMiterLimit());
+        g.setLineDashes(dashes());
+        g.setLineDashOffset(style.getStrokeDashOffset());
+        g.strokePolyline(cornerX, cornerY, corners);
+    }
+
+    private double[] dashes() {
+        var dashes = style.getStrokeDashArray();
+        if (dashes.isEmpty()) {
+            return SOLID;
+        }
+        double[] d = new double[dashes.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = dashes.get(i);
+        }
+        return d;
     }
 
     /**
-     * The outline of what the line's stroke covers: in each pixel column, the values the line
-     * takes within half a stroke to either side, widened by half a stroke up and down; corners at
-     * the column centres, along the top from the left, then along the bottom back.
+     * What the line's stroke covers: in each pixel column, the values the line takes within half a
+     * stroke to either side, widened by half a stroke up and down, as a bar one pixel wide.
      */
-    private void bandCorners(double[] pixelX, double[] values, int from, int to, int columns, Plot plot) {
-        double half = line.getStrokeWidth() / 2;
+    private void drawBand(GraphicsContext g, double[] pixelX, double[] values, int from, int to, int columns, Plot plot) {
+        double half = style.getStrokeWidth() / 2;
         columnRanges(pixelX, values, from, to, columns, half);
+        g.setFill(style.getStroke());
+        corners = 0;
         for (int c = 0; c < columns; c++) {
             if (!Double.isNaN(bandHigh[c])) {
-                corners.add(plot.left() + c + 0.5);
-                corners.add(plot.y(bandHigh[c]) - half);
-            }
-        }
-        for (int c = columns - 1; c >= 0; c--) {
-            if (!Double.isNaN(bandLow[c])) {
-                corners.add(plot.left() + c + 0.5);
-                corners.add(plot.y(bandLow[c]) + half);
+                double top = plot.y(bandHigh[c]) - half;
+                double bottom = plot.y(bandLow[c]) + half;
+                g.fillRect(plot.left() + c, top, 1, bottom - top);
+                corners += 2;
             }
         }
     }

@@ -2,7 +2,9 @@ package dev.scaledeck.ui.chart;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Shape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,14 +78,49 @@ class LiveChartIT {
                 List.of("fleet average", "scale up above"));
         fill(model, n);
 
-        Node threshold = onFx(() -> {
+        LiveChart chart = onFx(() -> {
             LiveChart c = new LiveChart(model);
             c.getStyleClass().add("metric-chart");
-            return show(c, 300).lookup(".chart-series-line.series1");
+            show(c, 300);
+            return c;
         });
+        Node thresholdStyle = onFx(() -> chart.lookup(".chart-series-line.series1"));
 
-        assertThat(threshold.isVisible()).isTrue();
-        assertThat(((Shape) threshold).getStrokeDashArray()).isNotEmpty();
+        assertThat(((Shape) thresholdStyle).getStrokeDashArray()).as("the stylesheet's dashes").isNotEmpty();
+        assertThat(onFx(() -> chart.drawnAsBand("scale up above"))).as("the dashed threshold").isFalse();
+        assertThat(onFx(() -> chart.drawnAsBand("fleet average"))).as("10k points in 300 px").isTrue();
+    }
+
+    @Test
+    void shouldPaintEachSeriesInItsStylesheetColourAsALineOrABand() throws Exception {
+        LiveChartModel sparse = LiveChartModel.of("Traffic", "per second", "requests", "limit");
+        fill(sparse, 100);
+        LiveChartModel dense = new LiveChartModel("Long", "ms", 20_000, Duration.ofSeconds(10_000), List.of("a", "b"));
+        fill(dense, 20_000);
+
+        WritableImage lines = onFx(() -> show(new LiveChart(sparse), 300).snapshot(null));
+        WritableImage bands = onFx(() -> show(new LiveChart(dense), 300).snapshot(null));
+
+        // default-color0 and default-color1 in scaledeck.css
+        assertThat(pixelsNear(lines, Color.web("#2563eb"))).as("the sine line").isGreaterThan(300);
+        assertThat(pixelsNear(lines, Color.web("#0d9488"))).as("the constant line").isGreaterThan(300);
+        assertThat(pixelsNear(bands, Color.web("#2563eb"))).as("the band of 20k points").isGreaterThan(3_000);
+        assertThat(pixelsNear(bands, Color.web("#0d9488"))).as("the constant line, as a band").isGreaterThan(300);
+    }
+
+    private static int pixelsNear(WritableImage image, Color colour) {
+        int near = 0;
+        for (int y = 0; y < (int) image.getHeight(); y++) {
+            for (int x = 0; x < (int) image.getWidth(); x++) {
+                Color c = image.getPixelReader().getColor(x, y);
+                double distance = Math.abs(c.getRed() - colour.getRed()) + Math.abs(c.getGreen() - colour.getGreen())
+                        + Math.abs(c.getBlue() - colour.getBlue());
+                if (distance < 0.1) {
+                    near++;
+                }
+            }
+        }
+        return near;
     }
 
     @Test
