@@ -24,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** An alert raised on the engine pops up in the real window (ControlsFX, headless). */
-@org.junit.jupiter.api.Disabled("Flaky on a loaded 2-core machine: the popup did not show within 30 s in one fresh JVM and "
-        + "showed in another, and other alerts (scheduler lag) change the count; AlertNotificationsViewModelTest covers "
-        + "what pops up. To be made deterministic before it runs in CI again.")
 class AlertNotificationsIT extends SectionWindowIT {
 
     /** The texts of every labelled node in the window's showing popups. */
@@ -59,13 +56,22 @@ class AlertNotificationsIT extends SectionWindowIT {
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> window.text("engine-state").equals("Running"));
 
-        engine.get().alerts().raise("pool.exhausted", Severity.CRITICAL, "pool", "20/20 connections in use, 4 waiting");
+        // A key no engine monitor evaluates: a real "pool.exhausted" is cleared by the pool's own
+        // sampler a quarter of a second later, since the pool is not exhausted, sometimes before
+        // the window's sampler has seen it.
+        engine.get().alerts().raise("test.pool-exhausted", Severity.CRITICAL, "pool", "20/20 connections in use, 4 waiting");
 
         // Generous: on a loaded 2-core machine the popup's fade-in and the 2 Hz sampler can take a while.
         await().atMost(Duration.ofSeconds(30)).until(() -> popupTexts().contains("Critical · pool"));
         assertThat(popupTexts()).contains("20/20 connections in use, 4 waiting");
-        assertThat(window.text("alerts-status")).isEqualTo("1 active alert");
+        // Other alerts (no verified backup yet, scheduler lag on a loaded machine) count too.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(window.text("alerts-status"))
+                .isEqualTo(activeAlerts(engine.get().alerts().active().size())));
         assertThat(differingPixelsInScreenshot()).as("pixels the popup adds to the screenshot").isGreaterThan(10_000);
+    }
+
+    private static String activeAlerts(int count) {
+        return count + (count == 1 ? " active alert" : " active alerts");
     }
 
     /** Writes the window's screenshot and counts the pixels in which it differs from the scene alone. */
