@@ -140,9 +140,30 @@ rm -rf "$dest/ScaleDeck" "$dest/ScaleDeck.app"
 "$JPACKAGE" "${TOOL_JVM[@]}" "${common[@]}" --type app-image
 say "application image $(du -sh "$dest"/ScaleDeck* | head -n 1) (jpackage: ${SECONDS} s)"
 
+# jpackage makes a .deb with a menu entry depend on xdg-utils, which servers (where `scaledeck serve`
+# runs) often lack, so `dpkg -i` stopped there. The menu entry is optional (resources/postinst), so
+# xdg-utils becomes a recommendation: apt still installs it by default, dpkg no longer requires it.
+recommend_xdg_utils() {
+    local deb="$1" tree="$work/deb-tree"
+    rm -rf "$tree"
+    dpkg-deb -R "$deb" "$tree" || fail "dpkg-deb could not unpack $deb"
+    local control="$tree/DEBIAN/control"
+    grep -q '^Depends:.*xdg-utils' "$control" || return 0
+    sed -i -E '/^Depends:/ { s/, xdg-utils(,|$)/\1/; s/: xdg-utils, /: /; }' "$control"
+    sed -i -E '/^Recommends:/ s/$/, xdg-utils/' "$control"
+    grep -q '^Recommends:' "$control" || echo 'Recommends: xdg-utils' >>"$control"
+    dpkg-deb -Zxz --root-owner-group -b "$tree" "$deb" >/dev/null || fail "dpkg-deb could not rebuild $deb"
+    rm -rf "$tree"
+}
+
 if [ "$app_image_only" = false ]; then
     SECONDS=0
     "$JPACKAGE" "${TOOL_JVM[@]}" "${common[@]}" @"packaging/$os/jpackage.opts"
+    if [ "$os" = linux ]; then
+        for deb in "$dest"/*.deb; do
+            [ "$deb" -nt "$work/runtime" ] && recommend_xdg_utils "$deb"
+        done
+    fi
     find "$dest" -maxdepth 1 -type f \( -name '*.deb' -o -name '*.msi' -o -name '*.dmg' \) -newer "$work/runtime" \
         -exec du -h {} \; | sed "s/^/build-installers.sh: installer /; s/\$/ (jpackage: ${SECONDS} s)/"
 fi
