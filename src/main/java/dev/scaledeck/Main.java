@@ -9,10 +9,18 @@ import java.nio.charset.StandardCharsets;
 /** Entry point: no arguments (or only options) open the window; a command runs it headless. */
 public final class Main {
 
+    private static final String SLF4J_PROVIDER = "slf4j.provider";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        // The provider by name: SLF4J would otherwise open every jar on the class path to look for
+        // one. Its note that it did so is not for operators.
+        if (System.getProperty(SLF4J_PROVIDER) == null) {
+            System.setProperty(SLF4J_PROVIDER, "ch.qos.logback.classic.spi.LogbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         String[] effective = opensWindow(args) ? prepend("gui", args) : args;
         if (effective.length > 0 && effective[0].equals("gui") && !asksForHelp(effective)) {
             // First, so that nothing else (logging above all) holds the window's runtime up.

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The JVMs the window benchmarks start: this JVM's java and class path with headless JavaFX
  * (Monocle, software rendering), so ScaleDeck, its references and the chart frames all run
- * under the same settings.
+ * under the same settings; ScaleDeck without the test classes.
  */
 final class HeadlessJava {
 
@@ -22,13 +22,32 @@ final class HeadlessJava {
 
     /** {@code java <headless flags> -cp <this class path> <mainAndArgs>}. */
     static List<String> command(String... mainAndArgs) {
+        return commandOn(System.getProperty("java.class.path"), mainAndArgs);
+    }
+
+    private static List<String> commandOn(String classPath, String... mainAndArgs) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dtestfx.headless=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
                 "-Dprism.order=sw", "-Dscaledeck.printFirstFrame=true",
-                "-cp", System.getProperty("java.class.path")));
+                "-cp", classPath));
         command.addAll(List.of(mainAndArgs));
         return command;
+    }
+
+    /**
+     * This class path without the test classes' directory, where the benchmarks and the tests'
+     * {@code logback-test.xml} are: ScaleDeck runs as shipped, with its own logging set-up.
+     */
+    private static String applicationClassPath() {
+        Path testClasses = Path.of("target", "test-classes").toAbsolutePath();
+        List<String> kept = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!Path.of(entry).toAbsolutePath().equals(testClasses)) {
+                kept.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, kept);
     }
 
     /** {@code scaledeck gui} on a data directory of its own, without background traffic. */
@@ -38,7 +57,8 @@ final class HeadlessJava {
 
     /** {@code scaledeck gui} on data directory {@code home}, without background traffic. */
     static List<String> scaledeckGui(Path home) {
-        return command("dev.scaledeck.Main", "gui", "--home", home.toString(), "--set", "embedded.ambientRate=0");
+        return commandOn(applicationClassPath(), "dev.scaledeck.Main", "gui", "--home", home.toString(),
+                "--set", "embedded.ambientRate=0");
     }
 
     /** The reference window: {@link HelloFx}. */

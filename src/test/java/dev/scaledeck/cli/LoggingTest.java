@@ -30,13 +30,11 @@ class LoggingTest {
 
     private final LoggerContext context = new LoggerContext();
 
-    /** The context as the program starts with it: the shipped logback.xml. */
+    /** The context as the program starts with it ({@link ConsoleLogging}). */
     @org.junit.jupiter.api.BeforeEach
-    void configureLikeTheProgram() throws Exception {
+    void configureLikeTheProgram() {
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
-        var configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(Path.of("src/main/resources/logback.xml").toFile());
+        ConsoleLogging.apply(context);
     }
 
     @AfterEach
