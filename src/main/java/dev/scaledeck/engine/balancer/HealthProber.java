@@ -34,7 +34,11 @@ public final class HealthProber implements AutoCloseable {
     private final LoadBalancer balancer;
     private final BalancerConfig config;
     private final HttpClient http;
-    private final Map<String, ProbeStreak> streaks = new ConcurrentHashMap<>();
+    /**
+     * Per instance as the balancer holds it (identity, not id): an instance removed and added
+     * again under the same id between two rounds starts a new streak, as it starts HEALTHY.
+     */
+    private final Map<Backend, ProbeStreak> streaks = new ConcurrentHashMap<>();
     private ScheduledFuture<?> task;
 
     /**
@@ -76,18 +80,18 @@ public final class HealthProber implements AutoCloseable {
      */
     public CompletableFuture<Void> probeAll() {
         List<Backend> targets = balancer.backends();
-        streaks.keySet().removeIf(id -> targets.stream().noneMatch(b -> b.id().equals(id)));
+        streaks.keySet().removeIf(b -> !targets.contains(b));
         List<CompletableFuture<Void>> probes = new ArrayList<>();
         for (Backend b : targets) {
             if (b.health.state().servesInPanic()) {
-                probes.add(probe(b.id(), b.spec.url()));
+                probes.add(probe(b));
             }
         }
         return CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new));
     }
 
-    private CompletableFuture<Void> probe(String id, URI base) {
-        HttpRequest request = HttpRequest.newBuilder(healthUri(base)).timeout(config.probeTimeout()).GET().build();
+    private CompletableFuture<Void> probe(Backend b) {
+        HttpRequest request = HttpRequest.newBuilder(healthUri(b.spec.url())).timeout(config.probeTimeout()).GET().build();
         CompletableFuture<HttpResponse<Void>> sent;
         try {
             sent = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
@@ -97,24 +101,24 @@ public final class HealthProber implements AutoCloseable {
         return sent.handle((response, error) -> {
             try {
                 if (error != null) {
-                    record(id, false, describe(error));
+                    record(b, false, describe(error));
                 } else if (response.statusCode() / 100 == 2) {
-                    record(id, true, "HTTP " + response.statusCode());
+                    record(b, true, "HTTP " + response.statusCode());
                 } else {
-                    record(id, false, "health answered HTTP " + response.statusCode());
+                    record(b, false, "health answered HTTP " + response.statusCode());
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Applying the health probe of instance {} failed", id, e);
+                LOG.warn("Applying the health probe of instance {} failed", b.id(), e);
             }
             return null;
         });
     }
 
-    private void record(String id, boolean ok, String detail) {
-        ProbeStreak streak = streaks.computeIfAbsent(id, k -> new ProbeStreak());
+    private void record(Backend b, boolean ok, String detail) {
+        ProbeStreak streak = streaks.computeIfAbsent(b, k -> new ProbeStreak());
         String verdict = streak.add(ok, detail, config.unhealthyThreshold(), config.healthyThreshold());
         if (verdict != null) {
-            balancer.probeVerdict(id, ok, verdict);
+            balancer.probeVerdict(b, ok, verdict);
         }
     }
 

@@ -300,6 +300,13 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     /** What the active probes concluded; from {@link HealthProber}. Unknown ids are ignored (removed meanwhile). */
+    /** {@link #probeVerdict(String, boolean, String)} for this very instance: none when it has left the balancer. */
+    void probeVerdict(Backend probed, boolean healthy, String reason) {
+        if (find(probed.id()) == probed) {
+            probeVerdict(probed.id(), healthy, reason);
+        }
+    }
+
     void probeVerdict(String id, boolean healthy, String reason) {
         Backend b = find(id);
         if (b == null) {

@@ -86,6 +86,26 @@ class HealthProberTest {
     }
 
     @Test
+    void instanceAddedAgainUnderTheSameIdBetweenTwoRoundsShouldTurnUnhealthyAgain() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        var ghost = new dev.scaledeck.engine.config.InstanceSpec("ghost", URI.create("http://127.0.0.1:" + port), 1);
+        lb.add(ghost);
+        probe(3);
+        assertThat(stateOf("ghost")).isEqualTo(InstanceHealth.UNHEALTHY);
+
+        // Removed and added again with no probe round in between: it joins HEALTHY, as a new instance.
+        lb.remove("ghost").get(5, TimeUnit.SECONDS);
+        lb.add(ghost);
+        assertThat(stateOf("ghost")).isEqualTo(InstanceHealth.HEALTHY);
+        probe(3);
+
+        assertThat(stateOf("ghost")).as("its own three failed probes").isEqualTo(InstanceHealth.UNHEALTHY);
+    }
+
+    @Test
     void ejectedInstanceWithFailingProbesShouldReturnUnhealthy() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
