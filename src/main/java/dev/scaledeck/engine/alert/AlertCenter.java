@@ -41,25 +41,31 @@ public final class AlertCenter {
 
     /**
      * Raises an alert, or refreshes it when one with the same key is active (one alert, counted,
-     * not a flood). A new alert is journalled; a refresh is not.
+     * not a flood). A new alert is journalled and told to the listeners; so is a refresh at a
+     * higher severity than before (escalated), but not any other refresh.
      *
      * @return the alert as it now stands
      */
     public Alert raise(String key, Severity severity, String source, String message) {
         Instant now = clock.instant();
         Alert result;
-        boolean isNew;
+        Severity before;
         synchronized (lock) {
             Alert current = active.get(key);
-            isNew = current == null;
-            result = isNew
+            before = current == null ? null : current.severity();
+            result = current == null
                     ? new Alert(key, severity, source, message, now, now, 1, null)
                     : new Alert(key, severity, source, message, current.raisedAt(), now, current.occurrences() + 1, null);
             active.put(key, result);
         }
-        if (isNew) {
+        if (before == null) {
             LOG.warn("ALERT {} [{}] {}", key, severity, message);
             journal.record(new EngineEvent(now, "alert", "raised", key, severity + ": " + message));
+            notifyListeners(result);
+        } else if (severity.compareTo(before) > 0) {
+            // Worse than when raised: news again, for the journal and for whoever listens.
+            LOG.warn("ALERT {} rose from {} to [{}] {}", key, before, severity, message);
+            journal.record(new EngineEvent(now, "alert", "escalated", key, before + " -> " + severity + ": " + message));
             notifyListeners(result);
         }
         return result;

@@ -11,16 +11,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Decides which alerts go to the webhook, as an {@link AlertCenter} listener: every new alert at
- * or above the minimum severity, and a short "resolved" when one that was sent clears.
+ * or above the minimum severity, an active one again when it escalates to a higher severity than
+ * it was sent at (or first reaches the minimum), and a short "resolved" when one that was sent
+ * clears.
  * <ul>
  *   <li>Deduplicated: a key that was sent and is still active is not sent again; a key sent within
  *       the interval that cleared and came back (flapping) is held, and sent once the interval is
@@ -42,8 +42,8 @@ public final class AlertNotifier implements Consumer<Alert>, AutoCloseable {
     private final Clock clock;
     private final WebhookSender sender;
     private final Object lock = new Object();
-    /** Keys whose raise was sent and that have not cleared. */
-    private final Set<String> sentActive = new HashSet<>();
+    /** Keys whose raise was sent and that have not cleared, with the severity they were sent at. */
+    private final Map<String, Severity> sentActive = new HashMap<>();
     /** When each key's raise was last sent. */
     private final Map<String, Instant> lastSent = new HashMap<>();
     /** Raises held because the key flapped within the interval, by key, latest first kept. */
@@ -78,8 +78,15 @@ public final class AlertNotifier implements Consumer<Alert>, AutoCloseable {
     private List<String> raised(Alert alert) {
         Instant now = clock.instant();
         String key = alert.key();
-        if (alert.severity().compareTo(config.minSeverity()) < 0 || sentActive.contains(key)) {
+        if (alert.severity().compareTo(config.minSeverity()) < 0) {
             return List.of();
+        }
+        Severity sent = sentActive.get(key);
+        if (sent != null) {
+            // Sent and still active: only news if it got worse.
+            return alert.severity().compareTo(sent) > 0
+                    ? emitRaise(alert, now, " (escalated from " + sent + ")")
+                    : List.of();
         }
         Instant last = lastSent.get(key);
         if (last != null && now.isBefore(last.plus(config.interval()))) {
@@ -92,7 +99,7 @@ public final class AlertNotifier implements Consumer<Alert>, AutoCloseable {
 
     private List<String> cleared(Alert alert) {
         flapping.remove(alert.key());
-        if (!sentActive.remove(alert.key())) {
+        if (sentActive.remove(alert.key()) == null) {
             return List.of();
         }
         return emit(clock.instant(), resolvedText(alert));
@@ -101,7 +108,7 @@ public final class AlertNotifier implements Consumer<Alert>, AutoCloseable {
     private List<String> emitRaise(Alert alert, Instant now, String note) {
         List<String> out = emit(now, raisedText(alert) + note);
         if (!out.isEmpty()) {
-            sentActive.add(alert.key());
+            sentActive.put(alert.key(), alert.severity());
             lastSent.put(alert.key(), now);
         }
         return out;

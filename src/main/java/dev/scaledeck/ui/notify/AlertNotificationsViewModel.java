@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Decides which alerts pop up as notifications in the window: newly raised ones only (an alert
- * that was already active at the last sample is not news), not a key shown within the last
+ * Decides which alerts pop up as notifications in the window: newly raised ones, and active ones
+ * that became more severe (an alert that was already active at the last sample is otherwise not news), not a key shown within the last
  * {@link #REPEAT_AFTER} again (a flapping alert pops up once), a few at once each on its own and
  * more as one "7 new alerts" summary, and at most {@link #NOTICES_PER_MINUTE} a minute: what is
  * held back goes into the next summary. Alerts active when the window opens are news to whoever
@@ -40,8 +40,10 @@ public final class AlertNotificationsViewModel implements LiveViewModel {
 
     private final ObservableList<AlertNotice> notices = FXCollections.observableArrayList();
     private final ObservableList<AlertNotice> noticesReadOnly = FXCollections.unmodifiableObservableList(notices);
-    /** The active alerts at the last sample: key and when it was raised (a new raise has a new time). */
-    private final Map<String, Instant> active = new HashMap<>();
+    /** The active alerts at the last sample, by key (a new raise has a new time). */
+    private final Map<String, Alert> active = new HashMap<>();
+    /** Alerts that got worse since the last sample, with the severity they had. */
+    private final Map<String, Severity> escalatedFrom = new HashMap<>();
     private final Map<String, Instant> lastShown = new HashMap<>();
     private final ArrayDeque<Instant> shownInLastMinute = new ArrayDeque<>();
     private final List<Alert> held = new ArrayList<>();
@@ -55,12 +57,17 @@ public final class AlertNotificationsViewModel implements LiveViewModel {
 
     /** One sample: the active alerts at {@code now}, most severe first. */
     void update(Instant now, List<Alert> activeAlerts) {
-        Map<String, Instant> current = new HashMap<>();
+        Map<String, Alert> current = new HashMap<>();
         for (Alert alert : activeAlerts) {
-            current.put(alert.key(), alert.raisedAt());
-            boolean newRaise = !alert.raisedAt().equals(active.get(alert.key()));
+            current.put(alert.key(), alert);
+            Alert before = active.get(alert.key());
+            boolean newRaise = before == null || !alert.raisedAt().equals(before.raisedAt());
             Instant shown = lastShown.get(alert.key());
             if (newRaise && (shown == null || !now.isBefore(shown.plus(REPEAT_AFTER)))) {
+                hold(alert, now);
+            } else if (!newRaise && alert.severity().compareTo(before.severity()) > 0) {
+                // Worse than at the last sample: news, however recently it was shown.
+                escalatedFrom.put(alert.key(), before.severity());
                 hold(alert, now);
             }
         }
@@ -84,6 +91,7 @@ public final class AlertNotificationsViewModel implements LiveViewModel {
             show(now, summary(count));
         }
         held.clear();
+        escalatedFrom.clear();
         heldUncounted = 0;
     }
 
@@ -106,8 +114,9 @@ public final class AlertNotificationsViewModel implements LiveViewModel {
     }
 
     private AlertNotice single(Alert alert) {
-        return new AlertNotice(nextId++, alert.severity(), label(alert.severity()) + " · " + alert.source(),
-                alert.message(), 1);
+        Severity from = escalatedFrom.remove(alert.key());
+        String text = from == null ? alert.message() : alert.message() + "\n(was " + label(from).toLowerCase(Locale.ROOT) + ")";
+        return new AlertNotice(nextId++, alert.severity(), label(alert.severity()) + " · " + alert.source(), text, 1);
     }
 
     private AlertNotice summary(int count) {

@@ -35,6 +35,21 @@ class AlertCenterTest {
     }
 
     @Test
+    void shouldTellListenersAndTheJournalWhenAnActiveAlertBecomesMoreSevere() {
+        List<Alert> told = new ArrayList<>();
+        center.addListener(told::add);
+        center.raise("pool.waiting", Severity.WARNING, "pool", "4 callers waiting");
+        center.raise("pool.waiting", Severity.WARNING, "pool", "5 callers waiting");
+        center.raise("pool.waiting", Severity.CRITICAL, "pool", "acquire timeouts");
+        center.raise("pool.waiting", Severity.WARNING, "pool", "2 callers waiting");
+
+        assertThat(told).extracting(Alert::severity).containsExactly(Severity.WARNING, Severity.CRITICAL);
+        assertThat(told.get(1).raisedAt()).isEqualTo(told.get(0).raisedAt());
+        assertThat(journal.recent(10)).extracting(EngineEvent::type).containsExactly("raised", "escalated");
+        assertThat(journal.recent(10).get(1).message()).isEqualTo("WARNING -> CRITICAL: acquire timeouts");
+    }
+
+    @Test
     void shouldMoveClearedAlertsToBoundedHistoryAndJournalBoth() {
         center.raise("a", Severity.WARNING, "x", "a up");
         center.clear("a", "a fine");

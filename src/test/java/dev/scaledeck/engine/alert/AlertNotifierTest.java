@@ -68,6 +68,35 @@ class AlertNotifierTest {
     }
 
     @Test
+    void shouldSendAnAlertOnceItReachesTheMinimumAndNotAgainForTheSameSeverity() throws Exception {
+        receiver = new WebhookReceiver();
+        notifyTo(receiver, Severity.CRITICAL, Duration.ofMinutes(5), 100);
+
+        center.raise("pool.waiting", Severity.WARNING, "pool", "4 callers waiting"); // below the minimum
+        center.raise("pool.waiting", Severity.CRITICAL, "pool", "acquire timeouts");  // now it counts
+        center.raise("pool.waiting", Severity.WARNING, "pool", "2 callers waiting");
+        center.raise("pool.waiting", Severity.CRITICAL, "pool", "acquire timeouts again");
+        sendMarker("m1");
+
+        assertThat(receiver.texts()).hasSize(2);
+        assertThat(receiver.texts().get(0)).startsWith("ScaleDeck [CRITICAL] pool: acquire timeouts (pool.waiting");
+    }
+
+    @Test
+    void shouldSayWhatAnEscalatedAlertWasSentAtBefore() throws Exception {
+        receiver = new WebhookReceiver();
+        notifyTo(receiver, Severity.INFO, Duration.ofMinutes(5), 100);
+
+        center.raise("disk.low", Severity.WARNING, "disk", "85 % used");
+        center.raise("disk.low", Severity.CRITICAL, "disk", "97 % used");
+        sendMarker("m2");
+
+        assertThat(receiver.texts()).hasSize(3);
+        assertThat(receiver.texts().get(1)).startsWith("ScaleDeck [CRITICAL] disk: 97 % used (disk.low, raised")
+                .endsWith("(escalated from WARNING)");
+    }
+
+    @Test
     void shouldNotSendAnActiveKeyAgainNorAKeyThatFlapsWithinTheInterval() throws Exception {
         receiver = new WebhookReceiver();
         notifyTo(receiver, Severity.WARNING, Duration.ofMinutes(5), 100);

@@ -49,6 +49,19 @@ class AlertNotificationsViewModelTest {
     }
 
     @Test
+    void shouldShowAnActiveAlertAgainWhenItBecomesMoreSevereButNotWhenItEases() {
+        sample(alert("pool.waiting", Severity.WARNING, "4 callers waiting", START));
+        later(Duration.ofSeconds(2));
+        sample(alert("pool.waiting", Severity.CRITICAL, "acquire timeouts", START));
+        later(Duration.ofSeconds(2));
+        sample(alert("pool.waiting", Severity.WARNING, "2 callers waiting", START));
+        sample(alert("pool.waiting", Severity.WARNING, "2 callers waiting", START));
+
+        assertThat(vm.notices()).extracting(AlertNotice::title).containsExactly("Warning · pool", "Critical · pool");
+        assertThat(vm.notices().get(1).text()).isEqualTo("acquire timeouts\n(was warning)");
+    }
+
+    @Test
     void shouldTellWhoOpensTheWindowAboutAlertsAlreadyActive() {
         sample(alert("memory.high", Severity.WARNING, "heap 93 %", START.minusSeconds(60)));
 
