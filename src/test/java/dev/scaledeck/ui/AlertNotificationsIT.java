@@ -68,6 +68,12 @@ class AlertNotificationsIT extends SectionWindowIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(window.text("alerts-status"))
                 .isEqualTo(activeAlerts(engine.get().alerts().active().size())));
         assertThat(differingPixelsInScreenshot()).as("pixels the popup adds to the screenshot").isGreaterThan(10_000);
+
+        // Raised and cleared before the window's next sample: it still pops up, told by the engine.
+        engine.get().alerts().raise("test.brief", Severity.WARNING, "balancer", "no instance eligible for 200 ms");
+        engine.get().alerts().clear("test.brief", "an instance is eligible again");
+        await().atMost(Duration.ofSeconds(30)).until(() -> popupTexts().contains("Warning · balancer"));
+        assertThat(popupTexts()).contains("no instance eligible for 200 ms\n(already cleared)");
     }
 
     private static String activeAlerts(int count) {

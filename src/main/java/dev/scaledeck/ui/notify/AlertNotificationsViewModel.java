@@ -13,14 +13,19 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 /**
  * Decides which alerts pop up as notifications in the window: newly raised ones, and active ones
- * that became more severe (an alert that was already active at the last sample is otherwise not news), not a key shown within the last
+ * that became more severe (an alert that was already active at the last sample is otherwise not news),
+ * and ones raised and cleared between two samples (told by the engine as they happen), not a key shown within the last
  * {@link #REPEAT_AFTER} again (a flapping alert pops up once), a few at once each on its own and
  * more as one "7 new alerts" summary, and at most {@link #NOTICES_PER_MINUTE} a minute: what is
  * held back goes into the next summary. Alerts active when the window opens are news to whoever
@@ -44,6 +49,10 @@ public final class AlertNotificationsViewModel implements LiveViewModel {
     private final Map<String, Alert> active = new HashMap<>();
     /** Alerts that got worse since the last sample, with the severity they had. */
     private final Map<String, Severity> escalatedFrom = new HashMap<>();
+    /** Raises the engine told between samples (any thread): one that cleared before the sample still counts. */
+    private final Queue<Alert> raisedMeanwhile = new ConcurrentLinkedQueue<>();
+    /** Keys held that had cleared again by the sample that found them. */
+    private final Set<String> alreadyCleared = new HashSet<>();
     private final Map<String, Instant> lastShown = new HashMap<>();
     private final ArrayDeque<Instant> shownInLastMinute = new ArrayDeque<>();
     private final List<Alert> held = new ArrayList<>();
@@ -55,8 +64,28 @@ public final class AlertNotificationsViewModel implements LiveViewModel {
         update(snapshot.time(), snapshot.activeAlerts());
     }
 
+    /**
+     * For the engine's alert center to call (its listener), on any thread: raises are kept for the
+     * next sample, so that an alert raised and cleared between two samples (a pool exhausted for
+     * 200 ms) still pops up.
+     */
+    public void alertChanged(Alert alert) {
+        if (alert.active()) {
+            raisedMeanwhile.add(alert);
+        }
+    }
+
     /** One sample: the active alerts at {@code now}, most severe first. */
     void update(Instant now, List<Alert> activeAlerts) {
+        Set<String> activeKeys = new HashSet<>();
+        activeAlerts.forEach(a -> activeKeys.add(a.key()));
+        for (Alert brief; (brief = raisedMeanwhile.poll()) != null; ) {
+            Instant shown = lastShown.get(brief.key());
+            if (!activeKeys.contains(brief.key()) && (shown == null || !now.isBefore(shown.plus(REPEAT_AFTER)))) {
+                alreadyCleared.add(brief.key());
+                hold(brief, now);
+            }
+        }
         Map<String, Alert> current = new HashMap<>();
         for (Alert alert : activeAlerts) {
             current.put(alert.key(), alert);
@@ -92,6 +121,7 @@ public final class AlertNotificationsViewModel implements LiveViewModel {
         }
         held.clear();
         escalatedFrom.clear();
+        alreadyCleared.clear();
         heldUncounted = 0;
     }
 
@@ -115,7 +145,13 @@ public final class AlertNotificationsViewModel implements LiveViewModel {
 
     private AlertNotice single(Alert alert) {
         Severity from = escalatedFrom.remove(alert.key());
-        String text = from == null ? alert.message() : alert.message() + "\n(was " + label(from).toLowerCase(Locale.ROOT) + ")";
+        String text = alert.message();
+        if (from != null) {
+            text += "\n(was " + label(from).toLowerCase(Locale.ROOT) + ")";
+        }
+        if (alreadyCleared.remove(alert.key())) {
+            text += "\n(already cleared)";
+        }
         return new AlertNotice(nextId++, alert.severity(), label(alert.severity()) + " · " + alert.source(), text, 1);
     }
 

@@ -158,6 +158,7 @@ public final class ShellViewModel {
                     tasks::runInUiThread);
         }
         description.set(engine.description());
+        e.alerts().addListener(notifications::alertChanged);
         for (Section<?> section : sections) {
             section.viewModel().engineStarted(engine);
         }

@@ -62,6 +62,34 @@ class AlertNotificationsViewModelTest {
     }
 
     @Test
+    void shouldShowAnAlertRaisedAndClearedBetweenTwoSamplesAsAlreadyCleared() {
+        sample();
+        Alert brief = alert("pool.exhausted", Severity.CRITICAL, "20/20 connections in use", START);
+        vm.alertChanged(brief);
+        vm.alertChanged(new Alert(brief.key(), brief.severity(), brief.source(), brief.message(), START, START, 1,
+                START.plusMillis(200)));
+        later(Duration.ofMillis(500));
+        sample();
+        sample();
+
+        assertThat(vm.notices()).singleElement().satisfies(n -> {
+            assertThat(n.title()).isEqualTo("Critical · pool");
+            assertThat(n.text()).isEqualTo("20/20 connections in use\n(already cleared)");
+        });
+    }
+
+    @Test
+    void shouldShowARaiseToldBetweenSamplesOnceWhenItIsStillActive() {
+        sample();
+        Alert pool = alert("pool.exhausted", Severity.CRITICAL, "20/20 connections in use", START);
+        vm.alertChanged(pool);
+        later(Duration.ofMillis(500));
+        sample(pool);
+
+        assertThat(vm.notices()).singleElement().satisfies(n -> assertThat(n.text()).isEqualTo("20/20 connections in use"));
+    }
+
+    @Test
     void shouldTellWhoOpensTheWindowAboutAlertsAlreadyActive() {
         sample(alert("memory.high", Severity.WARNING, "heap 93 %", START.minusSeconds(60)));
 
