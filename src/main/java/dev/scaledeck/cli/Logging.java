@@ -101,7 +101,7 @@ final class Logging {
             for (String name : debug.loggers()) {
                 context.getLogger(name).setLevel(Level.DEBUG);
             }
-            Appender<ILoggingEvent> console = root.getAppender("STDERR");
+            Appender<ILoggingEvent> console = root.getAppender(ConsoleLogging.APPENDER);
             if (console != null) {
                 console.clearAllFilters();
                 if (quietConsole) {
