@@ -205,7 +205,7 @@ final class PlotArea extends Region {
             pixelX[i] = (secondsAgo[i] + visible) * perSecond;
         }
         // The canvas sits on the plot: its origin is the plot's top left corner.
-        SeriesShape.Plot plot = new SeriesShape.Plot(0, 0, plotWidth, plotHeight, y.getUpperBound());
+        SeriesShape.Plot plot = new SeriesShape.Plot(plotWidth, plotHeight, y.getUpperBound());
         GraphicsContext g = lines.getGraphicsContext2D();
         g.clearRect(0, 0, lines.getWidth(), lines.getHeight());
         for (int s = 0; s < series.length; s++) {

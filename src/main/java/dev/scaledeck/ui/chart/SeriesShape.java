@@ -84,7 +84,7 @@ final class SeriesShape {
         corners = M4Decimation.pick(pixelX, values, from, to, columns, picked);
         for (int k = 0; k < corners; k++) {
             int i = picked[k];
-            cornerX[k] = plot.left() + pixelX[i];
+            cornerX[k] = pixelX[i];
             cornerY[k] = plot.y(values[i]);
         }
         g.setStroke(style.getStroke());
@@ -122,7 +122,7 @@ final class SeriesShape {
             if (!Double.isNaN(bandHigh[c])) {
                 double top = plot.y(bandHigh[c]) - half;
                 double bottom = plot.y(bandLow[c]) + half;
-                g.fillRect(plot.left() + c, top, 1, bottom - top);
+                g.fillRect(c, top, 1, bottom - top);
                 corners += 2;
             }
         }
@@ -155,10 +155,10 @@ final class SeriesShape {
         }
     }
 
-    /** Where the plot sits in its parent and how values map to its height. */
-    record Plot(double left, double top, double width, double height, double upper) {
+    /** The plot's size and how values map to its height; the canvas's origin is its top left corner. */
+    record Plot(double width, double height, double upper) {
         double y(double value) {
-            return top + height - value * height / upper;
+            return height - value * height / upper;
         }
     }
 }
